@@ -1,0 +1,56 @@
+"""Domain exceptions. The CLI turns each into one actionable line and an exit code.
+
+Exit codes (documented in the README and `regiongraph --help`):
+  0  success
+  1  bad input data or a graph that fails SHACL validation (nothing is written)
+  2  bad usage: unknown option, unreadable query, SPARQL syntax error
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RegiongraphError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+    exit_code = 1
+
+
+class DataError(RegiongraphError):
+    """Bad input in a data file: names the file, the entry and, where known, the line."""
+
+    def __init__(self, path: Path | str, message: str, entry: str | None = None,
+                 line: int | None = None) -> None:
+        self.path = Path(path)
+        self.entry = entry
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.entry:
+            where += f": entry '{self.entry}'"
+        return f"{where}: {self.message}"
+
+
+class ValidationError(RegiongraphError):
+    """The built graph does not conform to ontology/shapes.ttl; carries the readable report."""
+
+    def __init__(self, report: str, violations: int) -> None:
+        self.report = report
+        self.violations = violations
+        super().__init__(f"SHACL validation failed with {violations} violation(s):\n{report}")
+
+
+class UsageError(RegiongraphError):
+    """Bad request from the user: a query that does not parse, a file that does not exist."""
+
+    exit_code = 2
+
+
+class QuerySyntaxError(UsageError):
+    """A SPARQL query that does not parse; the message carries line and column."""

@@ -1,0 +1,161 @@
+"""Facts to RDF: the one place that makes triples.
+
+Stage 2 of the build. Input: a checked Corpus and the ontology. Output: an rdflib Dataset
+with one named graph each for the ontology, the entity registry, the sources (articles) and
+the curated facts. Every fact node is typed by its ontology class, carries its roles, its
+labels, and its provenance: prov:wasDerivedFrom its article and one prov:Derivation per quote
+(rg:quote, rg:startOffset, rg:endOffset). No blank nodes: every node has a stable IRI, so
+outputs are deterministic and facts can be cited.
+"""
+
+from __future__ import annotations
+
+from rdflib.compare import to_canonical_graph
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from .config import ARTICLE_NS, ENTITY_NS, FACT_NS, GRAPH_NS, ONTOLOGY_NS
+from .dates import Point
+from .model import Article, Corpus, Entity, EnumValue, Fact, Money, Ref, Role, Text
+from .vocab import DCTERMS, PROV, RG, SCHEMA, Vocabulary
+
+ENTITY = Namespace(ENTITY_NS)
+FACT = Namespace(FACT_NS)
+ARTICLE = Namespace(ARTICLE_NS)
+GRAPH = Namespace(GRAPH_NS)
+
+PREFIXES = {
+    "rg": ONTOLOGY_NS, "id": ENTITY_NS, "fact": FACT_NS, "article": ARTICLE_NS,
+    "graph": GRAPH_NS, "schema": str(SCHEMA), "prov": str(PROV), "dcterms": str(DCTERMS),
+    "skos": str(SKOS), "org": "http://www.w3.org/ns/org#", "owl": "http://www.w3.org/2002/07/owl#",
+    "rdfs": str(RDFS), "xsd": str(XSD), "time": "http://www.w3.org/2006/time#",
+}
+
+
+def bind_prefixes(graph: Graph | Dataset) -> None:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def iri_of(ref: Ref) -> URIRef:
+    return ENTITY[ref.id] if ref.kind == "entity" else FACT[ref.id]
+
+
+def to_dataset(corpus: Corpus, vocab: Vocabulary) -> Dataset:
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    ontology = dataset.graph(GRAPH["ontology"])
+    # The ontology has blank nodes (an owl:unionOf list); canonical labels keep outputs stable.
+    for triple in to_canonical_graph(vocab.graph):
+        ontology.add(triple)
+    registry = dataset.graph(GRAPH["registry"])
+    for entity in corpus.entities.values():
+        add_entity(registry, entity, vocab)
+    sources = dataset.graph(GRAPH["sources"])
+    for article in corpus.articles.values():
+        add_article(sources, article)
+    for fact in corpus.facts.values():
+        add_fact(dataset.graph(GRAPH[fact.graph]), fact, corpus, vocab)
+    return dataset
+
+
+def add_entity(graph: Graph, entity: Entity, vocab: Vocabulary) -> None:
+    node = ENTITY[entity.id]
+    cls = vocab.classes[entity.cls]
+    graph.add((node, RDF.type, cls))
+    for lang, label in entity.labels:
+        graph.add((node, RDFS.label, Literal(label, lang=lang)))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias, lang="ru")))
+    scheme = vocab.graph.value(cls, RG.conceptScheme)
+    if scheme is not None:
+        graph.add((node, SKOS.inScheme, scheme))
+        for lang, label in entity.labels:
+            graph.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+    if entity.note:
+        graph.add((node, RDFS.comment, Literal(entity.note, lang="en")))
+    add_roles(graph, node, entity.roles, vocab)
+
+
+def add_article(graph: Graph, article: Article) -> None:
+    node = ARTICLE[article.id]
+    graph.add((node, RDF.type, RG.NewsArticle))
+    graph.add((node, DCTERMS.title, Literal(article.title, lang=article.language)))
+    graph.add((node, RDFS.label, Literal(article.title, lang=article.language)))
+    graph.add((node, DCTERMS.date, date_literal(article.date)))
+    graph.add((node, DCTERMS.language, Literal(article.language)))
+    graph.add((node, SCHEMA.articleBody, Literal(article.text, lang=article.language)))
+    if article.publisher:
+        graph.add((node, DCTERMS.publisher, ENTITY[article.publisher]))
+    if article.author:
+        graph.add((node, DCTERMS.creator, ENTITY[article.author]))
+    for contributor in article.contributors:
+        graph.add((node, DCTERMS.contributor, ENTITY[contributor]))
+    if article.url:
+        graph.add((node, SCHEMA.url, URIRef(article.url)))
+    if article.note:
+        graph.add((node, RDFS.comment, Literal(article.note, lang="en")))
+
+
+def add_fact(graph: Graph, fact: Fact, corpus: Corpus, vocab: Vocabulary) -> None:
+    node = FACT[fact.id]
+    graph.add((node, RDF.type, vocab.fact_classes[fact.cls]))
+    for lang, label in fact.labels or default_labels(fact, corpus, vocab):
+        graph.add((node, RDFS.label, Literal(label, lang=lang)))
+    if fact.note:
+        graph.add((node, RDFS.comment, Literal(fact.note, lang="en")))
+    add_roles(graph, node, fact.roles, vocab)
+    article = ARTICLE[fact.article]
+    graph.add((node, PROV.wasDerivedFrom, article))
+    for number, evidence in enumerate(fact.evidence, start=1):
+        derivation = FACT[f"{fact.id}/evidence/{number}"]
+        graph.add((node, PROV.qualifiedDerivation, derivation))
+        graph.add((derivation, RDF.type, PROV.Derivation))
+        graph.add((derivation, PROV.entity, article))
+        lang = corpus.articles[fact.article].language
+        graph.add((derivation, RG.quote, Literal(evidence.quote, lang=lang)))
+        graph.add((derivation, RG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+        graph.add((derivation, RG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+
+
+def add_roles(graph: Graph, node: URIRef, roles: tuple[Role, ...], vocab: Vocabulary) -> None:
+    amounts = 0
+    for role in roles:
+        prop = vocab.iri(role.name)
+        value = role.value
+        if isinstance(value, Ref):
+            graph.add((node, prop, iri_of(value)))
+        elif isinstance(value, EnumValue):
+            graph.add((node, prop, URIRef(value.iri)))
+        elif isinstance(value, Text):
+            graph.add((node, prop, Literal(value.value, lang=value.lang)))
+        elif isinstance(value, Point):
+            graph.add((node, prop, date_literal(value)))
+        elif isinstance(value, Money):
+            amounts += 1
+            amount = URIRef(f"{node}/{role.name}/{amounts}")
+            graph.add((node, prop, amount))
+            graph.add((amount, RDF.type, SCHEMA.MonetaryAmount))
+            graph.add((amount, SCHEMA.value, Literal(value.amount, datatype=XSD.decimal)))
+            graph.add((amount, SCHEMA.currency, Literal(value.currency)))
+        else:  # a Period never reaches here: roles.py splits it into start/end/precision
+            raise TypeError(f"no RDF form for {value!r}")
+
+
+def date_literal(point: Point) -> Literal:
+    return Literal(str(point), datatype=XSD[point.xsd])
+
+
+def default_labels(fact: Fact, corpus: Corpus, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """A readable label from the fact's class and the entities it names, in role order."""
+    labels = []
+    for lang in ("en", "ru"):
+        names: list[str] = []
+        for role in fact.roles:
+            value = role.value
+            if isinstance(value, Ref) and value.kind == "entity":
+                name = corpus.entities[value.id].label(lang)
+                if name not in names:
+                    names.append(name)
+        head = vocab.label(vocab.fact_classes[fact.cls], lang)
+        labels.append((lang, f"{head}: {', '.join(names[:4])}" if names else head))
+    return labels
