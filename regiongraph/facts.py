@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import DataError
@@ -52,8 +53,9 @@ def build_fact(item: Node, article: Article, ctx: Context) -> Fact:
     if not quotes or not all(isinstance(q, str) and q.strip() for q in quotes):
         raise ctx.error("a fact needs a 'quote': the verbatim passage of its article")
     evidence = []
+    at_quote = replace(ctx, line=item.key_lines.get("quote", item.line))
     for quote in quotes:
-        start = check_verbatim(quote, ctx)
+        start = check_verbatim(quote, at_quote)
         evidence.append(Evidence(article.id, quote, start, start + len(quote)))
     labels = item.get("label") or {}
     if not isinstance(labels, dict):

@@ -14,7 +14,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from io import BytesIO
+
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from .rdf import PREFIXES, bind_prefixes
 
@@ -28,10 +31,24 @@ def serialise(dataset: Dataset, union: Graph) -> dict[str, bytes]:
     lines = sorted(line for line in nquads.splitlines() if line.strip())
     return {
         "graph.ttl": union.serialize(format="turtle").encode("utf-8"),
-        "graph.trig": dataset.serialize(format="trig").encode("utf-8"),
+        "graph.trig": trig(dataset),
         "graph.nq": ("\n".join(lines) + "\n").encode("utf-8"),
         "graph.jsonld": jsonld(dataset),
     }
+
+
+class _SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG writer visits graphs in set order; sort them by name for stable output."""
+
+    def __init__(self, store: Dataset) -> None:
+        super().__init__(store)
+        self.contexts.sort(key=lambda graph: str(graph.identifier))
+
+
+def trig(dataset: Dataset) -> bytes:
+    stream = BytesIO()
+    _SortedTrigSerializer(dataset).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def jsonld(dataset: Dataset) -> bytes:

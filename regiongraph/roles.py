@@ -8,7 +8,7 @@ class, a date, an enumeration member, verbatim text, an amount of money).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -45,18 +45,20 @@ def resolve_roles(entry: dict, cls: URIRef, reserved: set[str], ctx: Context) ->
     for key, raw in entry.items():
         if key in reserved:
             continue
+        # Errors about a role point at the line of its key.
+        at = replace(ctx, line=getattr(entry, "key_lines", {}).get(key, ctx.line))
         prop = allowed.get(key)
         if prop is None:
             known = ", ".join(sorted(allowed)) or "none"
             reason = ("is not a property of the ontology" if key not in ctx.vocab.properties
                       else f"does not apply to class {ctx.vocab.local(cls)}")
-            raise ctx.error(f"unknown role '{key}': it {reason} (roles of "
-                            f"{ctx.vocab.local(cls)}: {known})")
+            raise at.error(f"unknown role '{key}': it {reason} (roles of "
+                           f"{ctx.vocab.local(cls)}: {known})")
         values = raw if isinstance(raw, list) else [raw]
         if not values or any(v is None for v in values):
-            raise ctx.error(f"role '{key}' has no value")
+            raise at.error(f"role '{key}' has no value")
         for value in values:
-            roles.extend(_role(prop, value, ctx))
+            roles.extend(_role(prop, value, at))
     return tuple(roles)
 
 

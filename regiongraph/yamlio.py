@@ -11,9 +11,10 @@ from .errors import DataError
 
 
 class Node(dict):
-    """A YAML mapping that remembers the line it starts on (1-based)."""
+    """A YAML mapping that remembers the line it starts on and the line of each key (1-based)."""
 
     line: int | None = None
+    key_lines: dict[str, int]
 
 
 class _Loader(yaml.SafeLoader):
@@ -23,12 +24,14 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
     loader.flatten_mapping(node)
     result = Node()
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise DataError(loader.name, f"duplicate key '{key}'",
                             line=key_node.start_mark.line + 1)
         result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
     result.line = node.start_mark.line + 1
     return result
 
