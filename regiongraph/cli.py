@@ -29,7 +29,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import format_result, open_store, read_query, run  # noqa: PLC0415
+    from .query import format_result, open_store, read_query, run
 
     paths = Paths.at(args.root, args.out)
     data = Path(args.data) if args.data else paths.out / "graph.nq"

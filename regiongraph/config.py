@@ -19,7 +19,7 @@ GRAPH_NAMES = ("ontology", "registry", "sources", "curated")
 
 @dataclass(frozen=True)
 class Paths:
-    """Where a project's inputs and outputs are; `root` is the folder holding ontology/ and data/."""
+    """Where a project's inputs and outputs are; `root` holds ontology/ and data/."""
 
     root: Path
     out: Path

@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from pathlib import Path
-
 from io import BytesIO
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer

@@ -10,8 +10,10 @@ outputs are deterministic and facts can be cited.
 
 from __future__ import annotations
 
-from rdflib.compare import to_canonical_graph
+from decimal import Decimal
+
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.compare import to_canonical_graph
 
 from .config import ARTICLE_NS, ENTITY_NS, FACT_NS, GRAPH_NS, ONTOLOGY_NS
 from .dates import Point
@@ -113,8 +115,8 @@ def add_fact(graph: Graph, fact: Fact, corpus: Corpus, vocab: Vocabulary) -> Non
         graph.add((derivation, PROV.entity, article))
         lang = corpus.articles[fact.article].language
         graph.add((derivation, RG.quote, Literal(evidence.quote, lang=lang)))
-        graph.add((derivation, RG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-        graph.add((derivation, RG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+        for prop, offset in ((RG.startOffset, evidence.start), (RG.endOffset, evidence.end)):
+            graph.add((derivation, prop, Literal(offset, datatype=XSD.nonNegativeInteger)))
 
 
 def add_roles(graph: Graph, node: URIRef, roles: tuple[Role, ...], vocab: Vocabulary) -> None:
@@ -135,10 +137,17 @@ def add_roles(graph: Graph, node: URIRef, roles: tuple[Role, ...], vocab: Vocabu
             amount = URIRef(f"{node}/{role.name}/{amounts}")
             graph.add((node, prop, amount))
             graph.add((amount, RDF.type, SCHEMA.MonetaryAmount))
-            graph.add((amount, SCHEMA.value, Literal(value.amount, datatype=XSD.decimal)))
+            graph.add((amount, SCHEMA.value, decimal_literal(value.amount)))
             graph.add((amount, SCHEMA.currency, Literal(value.currency)))
         else:  # a Period never reaches here: roles.py splits it into start/end/precision
             raise TypeError(f"no RDF form for {value!r}")
+
+
+def decimal_literal(amount: Decimal) -> Literal:
+    """xsd:decimal in canonical form ("1200000000.0"), the form Turtle writes back, so every
+    output format carries the same literal."""
+    text = format(amount.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def date_literal(point: Point) -> Literal:

@@ -111,7 +111,8 @@ def _date(prop: Property, value: object, ctx: Context) -> list[Role]:
         raise ctx.error(f"role '{prop.name}' takes a single date, not the period '{value}'")
     start, end, precision = (ctx.vocab.local(p) for p in prop.interval)
     level = ctx.vocab.enumerations[RG.DatePrecision][parsed.precision]
-    return [Role(start, parsed.start), Role(end, parsed.end), Role(precision, EnumValue(str(level)))]
+    return [Role(start, parsed.start), Role(end, parsed.end),
+            Role(precision, EnumValue(str(level)))]
 
 
 def _text(prop: Property, value: object, ctx: Context) -> Value:

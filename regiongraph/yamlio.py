@@ -50,7 +50,8 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+        raise DataError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                        "save the file as UTF-8") from None
     loader = _Loader(text)
     loader.name = str(path)
     try:

@@ -1,4 +1,4 @@
-"""The ontology is the closed vocabulary: every term the code uses exists, every term is labelled."""
+"""The ontology is the closed vocabulary: every term the code uses exists and is labelled."""
 
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 
