@@ -29,12 +29,20 @@ class DataError(RegiongraphError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = str(self.path)
+        where = str(_shown(self.path))
         if self.line is not None:
             where += f":{self.line}"
         if self.entry:
             where += f": entry '{self.entry}'"
         return f"{where}: {self.message}"
+
+
+def _shown(path: Path) -> Path:
+    """A path relative to the working directory when it is inside it: shorter to read."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 class ValidationError(RegiongraphError):

@@ -106,13 +106,6 @@ def test_a_fact_node_carries_its_quote_and_offsets(built):
     assert text[103:137] == "губернатор Кузбасса Сергей Цивилев"
 
 
-def test_seed_articles_are_the_shared_seeds_verbatim():
-    seeds = ROOT.parent / "shared" / "seeds"
-    for article in (ROOT / "data" / "articles").glob("*.txt"):
-        if (seeds / article.name).exists():
-            assert article.read_bytes() == (seeds / article.name).read_bytes()
-
-
 def test_output_folder_option_of_build_graph_py(tmp_path: Path):
     result = subprocess.run([sys.executable, "build_graph.py", "--out", str(tmp_path / "o")],
                             cwd=ROOT, capture_output=True, text=True)
