@@ -13,9 +13,6 @@ FACT_NS = BASE + "fact/"
 ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
 
-#: Names of the named graphs of the dataset, in output order.
-GRAPH_NAMES = ("ontology", "registry", "sources", "curated")
-
 
 @dataclass(frozen=True)
 class Paths:

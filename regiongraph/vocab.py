@@ -28,6 +28,10 @@ class RG(DefinedNamespace):
     _fail = True
 
     Fact: URIRef
+    Person: URIRef
+    Place: URIRef
+    Project: URIRef
+    Organisation: URIRef
     NewsArticle: URIRef
     TemporalValue: URIRef
     quote: URIRef
@@ -39,6 +43,9 @@ class RG(DefinedNamespace):
     intervalPrecision: URIRef
     conceptScheme: URIRef
     DatePrecision: URIRef
+    degreeCentrality: URIRef
+    betweennessCentrality: URIRef
+    community: URIRef
 
 
 #: How a property's values are written in data, decided by its range.

@@ -17,7 +17,10 @@ class Node(dict):
     key_lines: dict[str, int]
 
 
-class _Loader(yaml.SafeLoader):
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
+
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
     """Safe loader whose mappings are `Node`s and whose dates stay strings (we parse them)."""
 
 

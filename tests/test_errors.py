@@ -103,7 +103,7 @@ def test_malformed_yaml(project, capsys):
     edit(project, FACTS, "    post: governor\n", "    post: [governor\n")
     line = line_of(project, FACTS, "post: [governor")
     assert build_fails(project, capsys) == (
-        f"error: {project / FACTS}:{line + 1}: malformed YAML: expected ',' or ']', but got ':'")
+        f"error: {project / FACTS}:{line + 1}: malformed YAML: did not find expected ',' or ']'")
 
 
 def test_duplicate_key_in_yaml(project, capsys):

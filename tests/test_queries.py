@@ -30,6 +30,7 @@ REQUIRED_VARIABLES = {
     "statements": "speaker speakerLabel text source",
     "timeline": "date item itemLabel itemType",
     "provenance": "fact factType source sourceTitle quote",
+    "central": "entity entityLabel class betweenness degree community",
 }
 
 
