@@ -1,4 +1,4 @@
-"""The build as named stages: load and check -> RDF -> SHACL -> write.
+"""The build as named stages: load and check -> RDF -> SHACL -> analytics and view -> write.
 
 Each stage is a library function; `build()` runs them in order and returns a summary. Nothing
 is written unless every stage before writing succeeded.
@@ -17,9 +17,20 @@ from .errors import ValidationError
 from .loader import load_corpus
 from .model import Corpus
 from .outputs import serialise, write_atomically
-from .rdf import to_dataset
+from .rdf import GRAPH, to_dataset
 from .validate import load_shapes, union_graph, validate
+from .view import render_view
 from .vocab import Vocabulary
+
+
+@dataclass
+class Compiled:
+    """The checked data, its RDF dataset, the union of its graphs, and the vocabulary."""
+
+    corpus: Corpus
+    dataset: Dataset
+    union: Graph
+    vocab: Vocabulary
 
 
 @dataclass
@@ -43,7 +54,7 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def compile_dataset(paths: Paths) -> tuple[Corpus, Dataset, Graph]:
+def compile_dataset(paths: Paths) -> Compiled:
     """Stages 1-3: load and check the data, make the RDF, validate it against the shapes."""
     vocab = Vocabulary.load(paths.ontology)
     shapes = load_shapes(paths.shapes)
@@ -53,12 +64,27 @@ def compile_dataset(paths: Paths) -> tuple[Corpus, Dataset, Graph]:
     conforms, report_graph, report = validate(union, shapes)
     if not conforms:
         raise ValidationError(report, len(set(report_graph.subjects(SH.resultSeverity, None))))
-    return corpus, dataset, union
+    return Compiled(corpus, dataset, union, vocab)
 
 
 def build(paths: Paths, write: bool = True) -> BuildResult:
-    corpus, dataset, union = compile_dataset(paths)
-    result = BuildResult(corpus, dataset, len(union))
+    """All stages. Stage 4 adds the analytics graph and renders the view and its exports."""
+    compiled = compile_dataset(paths)
+    view = render_view(compiled.union, compiled.vocab, title=paths.root.resolve().name)
+    analytics = compiled.dataset.graph(GRAPH["analytics"])
+    for triple in view.analytics:
+        analytics.add(triple)
+        compiled.union.add(triple)
+    result = BuildResult(compiled.corpus, compiled.dataset, len(compiled.union))
     if write:
-        result.files = write_atomically(paths.out, serialise(dataset, union))
+        files = serialise(compiled.dataset, compiled.union)
+        files.update(view.files(latest_date(compiled.corpus)))
+        result.files = write_atomically(paths.out, files)
     return result
+
+
+def latest_date(corpus: Corpus) -> str:
+    """The newest article's date as YYYY-MM-DD (first day of its month or year)."""
+    dates = sorted(str(a.date) for a in corpus.articles.values()) or ["1970"]
+    newest = dates[-1]
+    return newest + "-01" * ((10 - len(newest)) // 3)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -28,17 +29,55 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    from .query import format_result, open_store, read_query, run
-
+def built_data(args: argparse.Namespace) -> Path:
+    """The graph file a command reads: --data, or OUT/graph.nq, built first if missing."""
     paths = Paths.at(args.root, args.out)
     data = Path(args.data) if args.data else paths.out / "graph.nq"
     if args.data is None and not data.exists():
         print(f"building the graph first: {data} is missing", file=sys.stderr)
         build(paths)
+    return data
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    # Imported here so that `regiongraph build` does not load pyoxigraph.
+    from .query import format_result, open_store, read_query, run
+
+    data = built_data(args)
     text, source = read_query(args.query)
-    print(format_result(run(open_store(data), text, source), args.format), end="")
+    sys.stdout.write(format_result(run(open_store(data), text, source), args.format))
     return 0
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from .view import view_file
+
+    paths = Paths.at(args.root, args.out)
+    target = Path(args.html) if args.html else paths.out / "graph.html"
+    view = view_file(built_data(args), paths.ontology, target)
+    print(f"{view.model['meta']['nodeCount']} nodes, {view.model['meta']['edgeCount']} edges")
+    print(f"wrote {target}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .query import format_result, open_store, run
+
+    paths = Paths.at(args.root, args.out)
+    query = paths.queries / "central.rq"
+    result = run(open_store(built_data(args)), query.read_text(encoding="utf-8"), str(query))
+    sys.stdout.write(format_result(replace(result, rows=result.rows[:args.top]), "table"))
+    return 0
+
+
+def add_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+                name: str, summary: str, description: str,
+                func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, parents=[common], help=summary, description=description,
+                                  epilog=EXIT_CODES,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.set_defaults(func=func)
+    return command
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,26 +92,34 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--out", metavar="DIR", help="output folder (default: ROOT/out)")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build_cmd = commands.add_parser(
-        "build", parents=[common], help="check the data, build and validate the graph, write out/",
-        description="Load and check data/, build the RDF dataset, validate it with SHACL and "
-                    "write graph.ttl, graph.trig, graph.nq and graph.jsonld.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    build_cmd.set_defaults(func=cmd_build)
+    add_command(commands, common, "build",
+                "check the data, build and validate the graph, write out/",
+                "Load and check data/, build the RDF dataset, validate it with SHACL, add the "
+                "analytics graph and write the graph files, the HTML view and its exports.",
+                cmd_build)
 
-    query_cmd = commands.add_parser(
-        "query", parents=[common], help="run a SPARQL query on the built graph",
-        description="Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query, given as a .rq "
-                    "file or as text, on the built graph (built first if missing). The default "
-                    "graph is the union of all named graphs.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    query_cmd.add_argument("query", help="a .rq file or SPARQL text")
-    query_cmd.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"),
-                           help="table (default), or a W3C SPARQL 1.1 results format")
-    query_cmd.add_argument("--data", metavar="PATH",
-                           help="graph file to query (.nq, .trig, .ttl, .jsonld; "
-                                "default: OUT/graph.nq)")
-    query_cmd.set_defaults(func=cmd_query)
+    query = add_command(commands, common, "query", "run a SPARQL query on the built graph",
+                        "Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query, given as a "
+                        ".rq file or as text, on the built graph (built first if missing). The "
+                        "default graph is the union of all named graphs.", cmd_query)
+    query.add_argument("query", help="a .rq file or SPARQL text")
+    query.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"),
+                       help="table (default), or a W3C SPARQL 1.1 results format")
+    query.add_argument("--data", metavar="PATH", help="graph file to query (.nq, .trig, .ttl, "
+                                                      ".jsonld; default: OUT/graph.nq)")
+
+    view = add_command(commands, common, "view", "write the interactive HTML view of a graph",
+                       "Project a built graph onto a network, lay it out, compute centralities "
+                       "and communities, and write one self-contained offline HTML page.",
+                       cmd_view)
+    view.add_argument("--data", metavar="PATH", help="graph file (default: OUT/graph.nq)")
+    view.add_argument("--html", metavar="FILE", help="page to write (default: OUT/graph.html)")
+
+    stats = add_command(commands, common, "stats", "print the most central entities",
+                        "Print the top entities by betweenness and degree centrality, with their "
+                        "community, from the built graph (queries/central.rq).", cmd_stats)
+    stats.add_argument("--top", type=int, default=10, metavar="N", help="how many (10)")
+    stats.add_argument("--data", metavar="PATH", help="graph file (default: OUT/graph.nq)")
     return main
 
 

@@ -17,7 +17,9 @@ from regiongraph.vocab import PROV
 
 from .conftest import ROOT
 
-FILES = ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]
+FILES = ["graph.gexf", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
+         "graph.ttl"]
+RDF_FILES = ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]
 
 
 def test_build_prints_a_summary_and_writes_every_format(tmp_path, capsys):
@@ -27,8 +29,8 @@ def test_build_prints_a_summary_and_writes_every_format(tmp_path, capsys):
     assert "  Person                      9" in out
     assert "facts: 69" in out
     assert "  PostHolding                12" in out
-    assert "triples: 2435" in out
-    assert out[-4:] == [f"wrote {tmp_path / name}" for name in FILES]
+    assert "triples: 2758" in out
+    assert out[-7:] == [f"wrote {tmp_path / name}" for name in FILES]
     assert sorted(p.name for p in tmp_path.iterdir()) == FILES
 
 
@@ -38,7 +40,7 @@ def test_every_format_holds_the_same_graph(built):
     jsonld = Dataset().parse(built / "graph.jsonld", format="json-ld")
     turtle = Graph().parse(built / "graph.ttl", format="turtle")
     union = union_graph(nquads)
-    assert len(union) == 2435
+    assert len(union) == 2758
     for other in (trig, jsonld):
         assert isomorphic(union_graph(other), union)
         assert sorted(g.identifier for g in other.graphs() if len(g)) == sorted(
@@ -49,7 +51,7 @@ def test_every_format_holds_the_same_graph(built):
 def test_named_graphs_separate_ontology_registry_sources_and_curated_facts(built):
     dataset = Dataset().parse(built / "graph.nq", format="nquads")
     sizes = {str(g.identifier).rsplit("/", 1)[1]: len(g) for g in dataset.graphs() if len(g)}
-    assert sorted(sizes) == ["curated", "ontology", "registry", "sources"]
+    assert sorted(sizes) == ["analytics", "curated", "ontology", "registry", "sources"]
     curated = dataset.graph(URIRef("https://w3id.org/regiongraph/graph/curated"))
     facts = set(curated.subjects(PROV.wasDerivedFrom, None))
     assert len(facts) == 69
@@ -82,7 +84,7 @@ def test_build_graph_py_runs_the_same_build_as_the_cli(tmp_path, built):
 
 
 def test_shacl_catches_a_fact_without_provenance():
-    _, _, union = compile_dataset(Paths.at(ROOT))
+    union = compile_dataset(Paths.at(ROOT)).union
     fact = URIRef("https://w3id.org/regiongraph/fact/tsivilev-governor-2024")
     union.remove((fact, PROV.wasDerivedFrom, None))
     union.remove((fact, PROV.qualifiedDerivation, None))

@@ -114,13 +114,14 @@ def test_console_script_and_help_document_exit_codes():
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     assert "exit codes:\n  0  success\n  1  bad input data" in result.stdout
-    for command in ("build", "query"):
+    for command in ("build", "query", "view", "stats"):
         assert command in result.stdout
 
 
 def test_readme_documents_every_command_and_query():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("regiongraph build", "regiongraph query", "python build_graph.py"):
+    for command in ("regiongraph build", "regiongraph query", "regiongraph view",
+                    "regiongraph stats", "python build_graph.py"):
         assert command in readme
     for query_file in sorted((ROOT / "queries").glob("*.rq")):
         assert f"queries/{query_file.name}" in readme
