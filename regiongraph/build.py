@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import SH, Dataset, Graph
 
 from .config import Paths
+from .enrich import enrichment
 from .errors import ValidationError
 from .loader import load_corpus
 from .model import Corpus
@@ -60,6 +61,9 @@ def compile_dataset(paths: Paths) -> Compiled:
     shapes = load_shapes(paths.shapes)
     corpus = load_corpus(paths, vocab)
     dataset = to_dataset(corpus, vocab)
+    enriched = dataset.graph(GRAPH["enrichment"])
+    for triple in enrichment(corpus.links):
+        enriched.add(triple)
     union = union_graph(dataset)
     conforms, report_graph, report = validate(union, shapes)
     if not conforms:

@@ -12,6 +12,25 @@ ENTITY_NS = BASE + "id/"
 FACT_NS = BASE + "fact/"
 ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
+LINK_NS = BASE + "link/"
+
+
+@dataclass(frozen=True)
+class LinkKind:
+    """A kind of external identifier: its syntax, the IRI it names (None: a code literal), and
+    whether only places have one."""
+
+    pattern: str
+    iri: str | None
+    places_only: bool
+
+
+#: External identifiers data/links/ may give, by key.
+LINK_KINDS = {
+    "wikidata": LinkKind(r"^Q[1-9][0-9]*$", "http://www.wikidata.org/entity/{}", False),
+    "geonames": LinkKind(r"^[1-9][0-9]*$", "https://sws.geonames.org/{}/", True),
+    "iso": LinkKind(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$", None, True),
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,10 @@ class Paths:
     @property
     def facts(self) -> Path:
         return self.root / "data" / "facts"
+
+    @property
+    def links(self) -> Path:
+        return self.root / "data" / "links"
 
     @property
     def queries(self) -> Path:

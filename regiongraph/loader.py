@@ -15,6 +15,7 @@ from rdflib import URIRef
 from .config import Paths
 from .errors import DataError
 from .facts import build_fact, fact_class, read_fact_file
+from .links import load_links
 from .model import Corpus
 from .registry import build_entity, check_id, entity_class, read_entries
 from .roles import Context, check_verbatim
@@ -58,6 +59,8 @@ def load_corpus(paths: Paths, vocab: Vocabulary) -> Corpus:
         for item in items:
             ctx = Context(vocab, ids, path, item["id"], item.line)
             corpus.entities[item["id"]] = build_entity(path, item, ctx)
+    corpus.links = load_links(paths.links, {k: cls for k, (kind, cls) in ids.items()
+                                            if kind == "entity"}, vocab)
     for article, meta in articles:
         _check_article_refs(article.path.with_suffix(".yaml"), article.id, meta, ids, vocab,
                             article.text)

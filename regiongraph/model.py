@@ -115,6 +115,16 @@ class Fact:
         return [r.value for r in self.roles if r.name == role]
 
 
+@dataclass(frozen=True)
+class ExternalLink:
+    """An entity's identifier in an external dataset, with where it was checked."""
+
+    entity: str
+    kind: str  # a key of config.LINK_KINDS
+    id: str
+    checked: str
+
+
 @dataclass
 class Corpus:
     """Everything loaded and checked: the input of the RDF stage."""
@@ -122,3 +132,4 @@ class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    links: list[ExternalLink] = field(default_factory=list)

@@ -12,22 +12,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
-from .config import ARTICLE_NS, ENTITY_NS, FACT_NS, GRAPH_NS, ONTOLOGY_NS
+from .config import ARTICLE_NS, ENTITY_NS, FACT_NS, GRAPH_NS, LINK_KINDS, LINK_NS, ONTOLOGY_NS
 from .dates import Point
-from .model import Article, Corpus, Entity, EnumValue, Fact, Money, Ref, Role, Text
+from .model import Article, Corpus, Entity, EnumValue, ExternalLink, Fact, Money, Ref, Role, Text
 from .vocab import DCTERMS, PROV, RG, SCHEMA, Vocabulary
 
 ENTITY = Namespace(ENTITY_NS)
 FACT = Namespace(FACT_NS)
 ARTICLE = Namespace(ARTICLE_NS)
 GRAPH = Namespace(GRAPH_NS)
+LINK = Namespace(LINK_NS)
 
 PREFIXES = {
     "rg": ONTOLOGY_NS, "id": ENTITY_NS, "fact": FACT_NS, "article": ARTICLE_NS,
-    "graph": GRAPH_NS, "schema": str(SCHEMA), "prov": str(PROV), "dcterms": str(DCTERMS),
+    "graph": GRAPH_NS, "link": LINK_NS, "wd": "http://www.wikidata.org/entity/", "schema": str(SCHEMA), "prov": str(PROV), "dcterms": str(DCTERMS),
     "skos": str(SKOS), "org": "http://www.w3.org/ns/org#", "owl": "http://www.w3.org/2002/07/owl#",
     "rdfs": str(RDFS), "xsd": str(XSD), "time": "http://www.w3.org/2006/time#",
 }
@@ -57,7 +58,29 @@ def to_dataset(corpus: Corpus, vocab: Vocabulary) -> Dataset:
         add_article(sources, article)
     for fact in corpus.facts.values():
         add_fact(dataset.graph(GRAPH[fact.graph]), fact, corpus, vocab)
+    links = dataset.graph(GRAPH["links"])
+    for link in corpus.links:
+        add_link(links, link)
     return dataset
+
+
+def add_link(graph: Graph, link: ExternalLink) -> None:
+    """The link itself (owl:sameAs, or rg:isoCode for a code) and a node saying where it was
+    checked, so that every external identifier stays traceable."""
+    entity = ENTITY[link.entity]
+    template = LINK_KINDS[link.kind].iri
+    check = LINK[f"{link.entity}/{link.kind}"]
+    graph.add((check, RDF.type, RG.LinkCheck))
+    graph.add((check, RG.linkedEntity, entity))
+    graph.add((check, RDFS.comment, Literal(f"{link.kind} {link.id} checked against: "
+                                            f"{link.checked}", lang="en")))
+    if template is None:
+        graph.add((entity, RG.isoCode, Literal(link.id)))
+        graph.add((check, RG.isoCode, Literal(link.id)))
+    else:
+        target = URIRef(template.format(link.id))
+        graph.add((entity, OWL.sameAs, target))
+        graph.add((check, RG.linkedTo, target))
 
 
 def add_entity(graph: Graph, entity: Entity, vocab: Vocabulary) -> None:

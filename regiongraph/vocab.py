@@ -43,6 +43,10 @@ class RG(DefinedNamespace):
     intervalPrecision: URIRef
     conceptScheme: URIRef
     DatePrecision: URIRef
+    LinkCheck: URIRef
+    linkedEntity: URIRef
+    linkedTo: URIRef
+    isoCode: URIRef
     degreeCentrality: URIRef
     betweennessCentrality: URIRef
     community: URIRef
@@ -120,10 +124,10 @@ class Vocabulary:
 
     @cached_property
     def entity_classes(self) -> dict[str, URIRef]:
-        """Classes the registry may use: ours, neither facts, enumerations nor sources."""
+        """Classes the registry may use: ours, except enumerations and records with provenance
+        (prov:Entity: facts, articles, link checks), which the build makes from other files."""
         return {name: c for name, c in self.classes.items()
-                if not self.is_subclass(c, RG.Fact) and c not in self.enumerations
-                and c != RG.NewsArticle}
+                if not self.is_subclass(c, PROV.Entity) and c not in self.enumerations}
 
     @cached_property
     def properties(self) -> dict[str, Property]:
