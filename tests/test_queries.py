@@ -31,6 +31,7 @@ REQUIRED_VARIABLES = {
     "timeline": "date item itemLabel itemType",
     "provenance": "fact factType source sourceTitle quote",
     "central": "entity entityLabel class betweenness degree community",
+    "links": "entity entityLabel wikidata geonames iso",
 }
 
 

@@ -27,6 +27,7 @@ RG = Namespace("https://w3id.org/regiongraph/ontology#")
 ID = Namespace("https://w3id.org/regiongraph/id/")
 FACT = Namespace("https://w3id.org/regiongraph/fact/")
 ARTICLE = Namespace("https://w3id.org/regiongraph/article/")
+ENRICHMENT = Namespace("https://w3id.org/regiongraph/enrichment/")
 RGSH = Namespace("https://w3id.org/regiongraph/shapes#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
@@ -147,6 +148,20 @@ EXPECTED: dict[str, set[Expected]] = {
     },
     "enum_without_notation.ttl": {
         (RG.statusCancelled, SKOS.notation, "EnumerationShape/notation", "MinCount"),
+    },
+    "enrichment_wrong.ttl": {
+        (ID["off-the-globe"], SCHEMA.latitude, "PlaceEnrichmentShape/latitude", "MaxInclusive"),
+        (ID["off-the-globe"], SCHEMA.longitude, "PlaceEnrichmentShape/longitude", "Datatype"),
+        (ID["half-placed"], None, "PlaceEnrichmentShape", "Or"),
+        (ID["half-placed"], RG.isoAlpha3, "PlaceEnrichmentShape/alpha-3 code", "Pattern"),
+        (ENRICHMENT["half-placed/geonames"], DCTERMS.source,
+         "EnrichmentRecordShape/source package", "MinCount"),
+        (ENRICHMENT["half-placed/geonames"], PROV.wasDerivedFrom,
+         "EnrichmentRecordShape/link looked up", "MinCount"),
+        (ENRICHMENT["kemerovo/unlabelled"], DCTERMS.source,
+         "EnrichmentRecordShape/source package", "Node"),
+        (URIRef("https://pypi.org/project/mystery/0.1/"), RDFS.label,
+         "SourcePackageShape/package and version", "MinCount"),
     },
 }
 

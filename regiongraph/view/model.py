@@ -58,6 +58,7 @@ def view_model(projection: Projection, analytics: Analytics, vocab: Vocabulary,
             "articles": articles, "start": data["start"], "end": data["end"],
             "links": [{"label": link, "href": link} for link in data["links"]],
             "attributes": data["attributes"], "quotes": data["quotes"],
+            "lat": data.get("lat"), "lon": data.get("lon"),
             "facts": sorted({ids[f] for f in facts_of.get(node, [])}, key=_number)
             if entity else [],
         })

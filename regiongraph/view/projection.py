@@ -65,7 +65,7 @@ def project(graph: Graph, vocab: Vocabulary) -> Projection:
         result.classes.setdefault(cls, {"id": cls, "kind": kind, "label": {
             lang: vocab.label(cls_iri, lang) for lang in LANGS}})
         attrs = _fact_attributes(graph, node, vocab) if kind == "fact" else _entity_attributes(
-            graph, node)
+            graph, node, vocab)
         result.graph.add_node(str(node), kind=kind, cls=cls, label=_label(graph, node), **attrs)
 
     for node in sorted(kinds):
@@ -85,12 +85,52 @@ def _label(graph: Graph, node: URIRef) -> dict[str, str]:
     return {lang: found.get(lang, fallback) for lang in LANGS}
 
 
-def _entity_attributes(graph: Graph, node: URIRef) -> dict:
+def _entity_attributes(graph: Graph, node: URIRef, vocab: Vocabulary) -> dict:
     aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)})
     links = sorted(str(o) for p in (OWL.sameAs, RDFS.seeAlso, SCHEMA.url)
                    for o in graph.objects(node, p) if str(o).startswith(("http://", "https://")))
-    return {"aliases": aliases, "links": links, "articles": [], "quotes": [], "attributes": [],
-            "start": None, "end": None}
+    lat, lon = _coordinates(graph, node)
+    return {"aliases": aliases, "links": links, "articles": [], "quotes": [],
+            "attributes": _enriched(graph, node, vocab, lat, lon), "start": None, "end": None,
+            "lat": lat, "lon": lon}
+
+
+#: Values of graph:enrichment and graph:links an entity's panel lists, in this order.
+ENRICHED = (RG.population, RG.isoCode, RG.isoAlpha3, RG.isoName, RG.isoOfficialName,
+            RG.isoCommonName)
+
+
+def _coordinates(graph: Graph, node: URIRef) -> tuple[float | None, float | None]:
+    """schema:latitude and schema:longitude as WGS 84 degrees, or (None, None) unless the node
+    has one number of each within range: the map places nothing it cannot place right."""
+    values = []
+    for prop, limit in ((SCHEMA.latitude, 90), (SCHEMA.longitude, 180)):
+        found = [v for v in graph.objects(node, prop) if isinstance(v, Literal)]
+        try:
+            value = float(found[0].toPython()) if len(found) == 1 else None
+        except (TypeError, ValueError):
+            value = None
+        if value is None or not -limit <= value <= limit:
+            return None, None
+        values.append(value)
+    return values[0], values[1]
+
+
+def _enriched(graph: Graph, node: URIRef, vocab: Vocabulary, lat: float | None,
+              lon: float | None) -> list[dict]:
+    """Population, ISO codes and names, coordinates, and the package releases they came from."""
+    found = [{"label": {lang: vocab.label(prop, lang) for lang in LANGS}, "value": str(value)}
+             for prop in ENRICHED for value in sorted(graph.objects(node, prop))]
+    if lat is not None and lon is not None:
+        found.append({"label": {"ru": "координаты", "en": "coordinates"},
+                      "value": f"{lat}, {lon}"})
+    sources = sorted({str(graph.value(source, RDFS.label) or source)
+                      for record in graph.subjects(RG.enrichedEntity, node)
+                      for source in graph.objects(record, DCTERMS.source)})
+    if sources:
+        found.append({"label": {"ru": "источник данных", "en": "data from"},
+                      "value": ", ".join(sources)})
+    return found
 
 
 def _fact_attributes(graph: Graph, node: URIRef, vocab: Vocabulary) -> dict:

@@ -4,6 +4,9 @@
  * attributes only through dataset or a checked href; nothing from the data is parsed as HTML.
  * Speed: the vis DataSets are built once from the arrays page.py embedded; filters, language and
  * collapse touch them with one batched update of only the items that change.
+ * Map: the "Карта" tab plots the places that have coordinates (node.lat, node.lon) in an
+ * equirectangular projection with a graticule, as SVG made with createElementNS and text nodes.
+ * No tiles and no outlines: nothing may be fetched, see page.py.
  */
 (function () {
   "use strict";
@@ -22,6 +25,10 @@
       neighbourhood: "Окрестность", focus: "Показать на графе", noResults: "Ничего не найдено",
       status: (v, n, e) => `Показано узлов: ${v} из ${n}, рёбер: ${e}`,
       hiddenByFilters: "скрыт фильтрами", edge: "Связь", none: "—", mentionedIn: "Упоминается в",
+      views: "Граф / Карта", tabGraph: "Граф", tabMap: "Карта",
+      mapNote: "Равнопромежуточная проекция, без подложки: страница работает офлайн. Точки — места с координатами в графе.",
+      mapStatus: (v, n) => `Мест на карте: ${v} из ${n}`, noPlaces: "В графе нет мест с координатами.",
+      north: "с. ш.", south: "ю. ш.", east: "в. д.", west: "з. д.",
     },
     en: {
       language: "Language", collapse: "Collapse facts", article: "Article", allArticles: "all articles",
@@ -36,6 +43,10 @@
       neighbourhood: "Neighbourhood", focus: "Show on graph", noResults: "Nothing found",
       status: (v, n, e) => `Showing ${v} of ${n} nodes, ${e} edges`,
       hiddenByFilters: "hidden by filters", edge: "Relation", none: "—", mentionedIn: "Mentioned in",
+      views: "Graph / Map", tabGraph: "Graph", tabMap: "Map",
+      mapNote: "Equirectangular projection, no basemap: the page works offline. Points are the places with coordinates in the graph.",
+      mapStatus: (v, n) => `Places on the map: ${v} of ${n}`, noPlaces: "No place in the graph has coordinates.",
+      north: "N", south: "S", east: "E", west: "W",
     },
   };
   const SHAPES = new Set(["dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown"]);
@@ -233,6 +244,7 @@
       });
     }
     updateStatus();
+    if (nodeChanges.length && view === "map") drawMap();
   }
   function updateStatus() {
     let v = 0;
@@ -326,6 +338,7 @@
     updateStatus();
     renderResults();
     rerenderPanel();
+    if (view === "map") drawMap();
   }
 
   // ---- legend = class filter -----------------------------------------------------------------
@@ -434,7 +447,7 @@
     if (state.focus !== null && !shownNodes[indexOf.get(id)]) { state.focus = null; applyVisibility(); }
     network.selectNodes([id]);
     openPanel(id);
-    focusOn(id);
+    if (view === "graph") focusOn(id);
   }
   /** Centre `id` at scale 1.2 in the part of the canvas that the side panel leaves visible. */
   function focusOn(id) {
@@ -449,6 +462,7 @@
     if (!indexOf.has(id)) return;
     state.selected = { type: "node", id };
     renderNodePanel(indexOf.get(id));
+    markMapSelection();
   }
   function openEdgePanel(id) {
     const k = allEdges.findIndex(({ edge }) => edge.id === id);
@@ -465,6 +479,7 @@
     panel.hidden = true;
     panelBody.replaceChildren();
     state.selected = null;
+    markMapSelection();
   }
   function show(children) {
     panelBody.replaceChildren(...children.filter(Boolean));
@@ -537,7 +552,7 @@
   function actions(id) {
     return h("div", { className: "panel-actions" },
       h("button", { type: "button", onclick: () => showNeighbourhood(id) }, t("neighbourhood")),
-      h("button", { type: "button", onclick: () => { network.selectNodes([id]); focusOn(id); } },
+      h("button", { type: "button", onclick: () => { setView("graph"); network.selectNodes([id]); focusOn(id); } },
         t("focus")));
   }
   function renderNodePanel(i) {
@@ -575,6 +590,169 @@
       section(t("facts"), factIds.filter((id) => indexOf.has(id)).map((id) => factCard(indexOf.get(id)))),
     ]);
   }
+
+
+  // ---- map: places with coordinates, equirectangular, SVG built with DOM calls only ---------
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  /** Smallest span shown, in degrees, so that one place or a few close ones are not a blur. */
+  const MIN_SPAN = 4;
+  /** Room around the points, in pixels, for their labels and the graticule's. */
+  const MAP_MARGIN = 56;
+  const GRATICULE_STEPS = [1, 2, 5, 10, 15, 30, 45, 90];
+  const hasCoordinates = (node) => node.kind !== "fact" && typeof node.lat === "number"
+    && typeof node.lon === "number" && Number.isFinite(node.lat) && Number.isFinite(node.lon)
+    && Math.abs(node.lat) <= 90 && Math.abs(node.lon) <= 180;
+  const places = [];
+  for (let i = 0; i < N; i++) if (hasCoordinates(nodeAt(i))) places.push(i);
+  // Most connected first: they get the first choice of where their label goes.
+  places.sort((a, b) => (nodeAt(b).degree || 0) - (nodeAt(a).degree || 0) || nodeLabel(a).localeCompare(nodeLabel(b)));
+  // The standard parallel is the middle of all places (not only the shown ones), so filtering
+  // never changes the projection and the points stay where they were.
+  const lats = places.map((i) => nodeAt(i).lat);
+  const parallel = places.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 0;
+  const stretch = Math.max(Math.cos(parallel * Math.PI / 180), 0.2);
+  let view = "graph";
+  let mapCovered = 0;  // width of the map that the side panel covered at the last drawing
+
+  function svg(tag, attrs, ...children) {
+    const element = document.createElementNS(SVG_NS, tag);
+    for (const [key, value] of Object.entries(attrs || {})) element.setAttribute(key, String(value));
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+  function setView(name) {
+    if (name !== "graph" && name !== "map") return;
+    view = name;
+    $("map").hidden = name !== "map";
+    $("tab-graph").setAttribute("aria-selected", String(name === "graph"));
+    $("tab-map").setAttribute("aria-selected", String(name === "map"));
+    document.body.dataset.view = name;
+    if (name === "map") drawMap(); else network.redraw();
+  }
+  /** Degrees as text: "55° с. ш.", "86,1° в. д." (whole degrees unless the step is finer). */
+  function degrees(value, positive, negative) {
+    const rounded = Math.round(Math.abs(value) * 100) / 100;
+    const text = state.lang === "ru" ? String(rounded).replace(".", ",") : String(rounded);
+    if (rounded === 0) return "0°";
+    return `${text}° ${t(value > 0 ? positive : negative)}`;
+  }
+  /** The view's extent in projected degrees (x = lon · cos φ0, y = lat) and its scale. */
+  function frame(width, height) {
+    const xs = places.map((i) => nodeAt(i).lon * stretch);
+    const ys = places.map((i) => nodeAt(i).lat);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const spanX = Math.max(Math.max(...xs) - Math.min(...xs), MIN_SPAN);
+    const spanY = Math.max(Math.max(...ys) - Math.min(...ys), MIN_SPAN);
+    const scale = Math.min((width - 2 * MAP_MARGIN) / spanX, (height - 2 * MAP_MARGIN) / spanY);
+    return { cx, cy, scale: Math.max(scale, 1e-6) };
+  }
+  function drawMap() {
+    const box = $("map");
+    box.querySelector("svg")?.remove();
+    const width = Math.max(box.clientWidth, 200);
+    const height = Math.max(box.clientHeight, 200);
+    const root = svg("svg", { id: "map-svg", width, height, viewBox: `0 0 ${width} ${height}`,
+      role: "group", "aria-label": t("tabMap") });
+    box.prepend(root);
+    const shown = places.filter((i) => shownNodes[i]);
+    $("map-status").textContent = places.length ? t("mapStatus")(shown.length, places.length) : t("noPlaces");
+    if (!places.length) return;
+    // The points fit in the part of the map that the side panel leaves visible.
+    mapCovered = panel.hidden ? 0 : Math.min(panel.offsetWidth, width / 2);
+    const usable = width - mapCovered;
+    const { cx, cy, scale } = frame(usable, height);
+    const px = (lon) => usable / 2 + (lon * stretch - cx) * scale;
+    const py = (lat) => height / 2 - (lat - cy) * scale;
+    const lonMin = Math.max(-180, (cx - usable / 2 / scale) / stretch);
+    const lonMax = Math.min(180, (cx + (width - usable / 2) / scale) / stretch);
+    const latMin = Math.max(-90, cy - height / 2 / scale);
+    const latMax = Math.min(90, cy + height / 2 / scale);
+    const span = Math.max(lonMax - lonMin, latMax - latMin);
+    const step = GRATICULE_STEPS.find((s) => span / s <= 8) || 90;
+
+    const grid = svg("g", { class: "graticule" });
+    // Meridians are labelled along the top, parallels along the left edge.
+    for (let lon = Math.ceil(lonMin / step) * step; lon <= lonMax; lon += step) {
+      grid.append(svg("line", { x1: px(lon), y1: py(latMax), x2: px(lon), y2: py(latMin) }));
+      if (px(lon) < width - 40) {
+        grid.append(svg("text", { x: px(lon) + 3, y: py(latMax) + 14, class: "graticule-label" },
+          degrees(lon, "east", "west")));
+      }
+    }
+    for (let lat = Math.ceil(latMin / step) * step; lat <= latMax; lat += step) {
+      grid.append(svg("line", { x1: px(lonMin), y1: py(lat), x2: px(lonMax), y2: py(lat) }));
+      if (py(lat) > 30 && py(lat) < height - 30) {
+        grid.append(svg("text", { x: px(lonMin) + 4, y: py(lat) - 3, class: "graticule-label" },
+          degrees(lat, "north", "south")));
+      }
+    }
+    root.append(grid);
+
+    const layer = svg("g", { class: "map-points" });
+    root.append(layer);
+    const taken = shown.map((i) => {
+      const x = px(nodeAt(i).lon);
+      const y = py(nodeAt(i).lat);
+      return { x0: x - 7, y0: y - 7, x1: x + 7, y1: y + 7 };
+    });
+    for (const i of shown) {
+      const node = nodeAt(i);
+      const x = px(node.lon);
+      const y = py(node.lat);
+      const cls = classById.get(node.cls);
+      const color = cls && SAFE_COLOR.test(cls.color) ? cls.color : "#888888";
+      const label = svg("text", { x: x + 10, y: y + 4, class: "map-label" }, nodeLabel(i));
+      const point = svg("g", { class: "map-point", tabindex: 0, role: "button", "data-id": node.id,
+        "aria-label": nodeLabel(i) },
+      svg("title", null, `${nodeLabel(i)} · ${classLabel(node.cls)} · ${degrees(node.lat, "north", "south")}, ${degrees(node.lon, "east", "west")}`),
+      svg("circle", { cx: x, cy: y, r: 6, fill: color }), label);
+      point.addEventListener("click", () => openPanel(node.id));
+      point.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); openPanel(node.id); }
+      });
+      layer.append(point);
+      placeLabel(label, x, y, taken, usable, height);
+    }
+    markMapSelection();
+  }
+  /** Right of the point, else left, above or below: the first spot that overlaps nothing. */
+  function placeLabel(label, x, y, taken, width, height) {
+    const box = label.getBBox();
+    const spots = [[x + 10, y + 4], [x - 10 - box.width, y + 4], [x - box.width / 2, y - 10],
+      [x - box.width / 2, y + 10 + box.height * 0.75]];
+    const overlaps = (a) => taken.some((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1);
+    let chosen = null;
+    for (const [lx, ly] of spots) {
+      const area = { x0: lx - 2, y0: ly - box.height * 0.8, x1: lx + box.width + 2, y1: ly + box.height * 0.25 };
+      if (area.x0 < 0 || area.x1 > width || area.y0 < 0 || area.y1 > height) continue;
+      if (!overlaps(area)) { chosen = { lx, ly, area }; break; }
+    }
+    if (!chosen) return;
+    label.setAttribute("x", String(chosen.lx));
+    label.setAttribute("y", String(chosen.ly));
+    taken.push(chosen.area);
+  }
+  function markMapSelection() {
+    if (view === "map" && mapCovered !== (panel.hidden ? 0 : Math.min(panel.offsetWidth, $("map").clientWidth / 2))) {
+      drawMap();  // the panel opened or closed: fit the points beside it (drawMap marks again)
+      return;
+    }
+    const selected = state.selected && state.selected.type === "node" && !panel.hidden ? state.selected.id : null;
+    for (const point of document.querySelectorAll("#map .map-point")) {
+      point.classList.toggle("selected", point.dataset.id === selected);
+    }
+  }
+  function mapPoints() {
+    return [...document.querySelectorAll("#map .map-point")].map((point) => ({
+      id: point.dataset.id, label: point.querySelector(".map-label").textContent }));
+  }
+  $("tab-graph").addEventListener("click", () => setView("graph"));
+  $("tab-map").addEventListener("click", () => setView("map"));
+  window.addEventListener("resize", () => { if (view === "map") drawMap(); });
 
   // ---- events ---------------------------------------------------------------------------------------
   // A click opens the panel only once it is clear no second click follows: the panel would
@@ -650,5 +828,6 @@
     visibleNodeIds, visibleEdgeIds, search,
     select: choose, openPanel, openEdgePanel, closePanel,
     showNeighbourhood, showAll, setLanguage, setCollapsed, applyFilters: applyVisibility,
+    setView, mapPoints, get view() { return view; },
   };
 }());
