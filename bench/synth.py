@@ -260,7 +260,7 @@ class Ent:
         aliases = [form for form in dict.fromkeys((self.nom, self.gen, self.acc, self.prep))
                    if form]
         item["aliases"] = aliases
-        item.update(self.extra)
+        item.update((key, value) for key, value in self.extra.items() if key != "region")
         return item
 
     def verb(self, base: str) -> str:
@@ -421,6 +421,7 @@ class Article:
             self.new_id("minprom " + home.en), "GovernmentBody",
             f"Министерство промышленности {home.gen}", f"Ministry of Industry of {home.en}",
             f"Министерства промышленности {home.gen}", extra={"locatedIn": home.id}))
+        self.ministry.extra["region"] = home  # for sentences; not written (see Ent.entry)
         city = cities[0]
         self.city_admin = self.register("organisations", "government", Ent(
             self.new_id("admin " + city.en), "GovernmentBody", f"Администрация {city.gen}",
@@ -521,7 +522,7 @@ class Article:
             (governor, "governor", home, f"Губернатор {home.gen} {governor.nom}",
              f"{governor.verb('провёл')} рабочее совещание с представителями бизнеса."),
             (minister, "minister-of-industry", self.ministry,
-             f"Министр промышленности {home.gen} {minister.nom}",
+             f"Министр промышленности {self.ministry.extra['region'].gen} {minister.nom}",
              f"{minister.verb('рассказал')} о планах на ближайший год."),
             (director, "general-director", company, f"Генеральный директор {company.gen} "
              f"{director.nom}", f"{director.verb('принял')} участие в переговорах."),
@@ -621,7 +622,8 @@ class Article:
             chosen = self.areas()
             coop_status = rng.choice(["ongoing", "planned"])
             verb = "развивают" if coop_status == "ongoing" else "намерены развивать"
-            sentence = self.say(f"{party.nom} и {other.nom} {verb} сотрудничество в сферах "
+            sentence = self.say(f"{party.nom} и {other.nom} {verb} сотрудничество в "
+                                f"{'сферах' if len(chosen) > 1 else 'сфере'} "
                                 f"{self.listing([a[2] for a in chosen])}.")
             quotes = [intro, sentence] if party is home and other is partner else sentence
             self.fact("Cooperation", "cooperation", quotes, party=party.id,
@@ -665,8 +667,8 @@ class Article:
                                    self.city_admin, partner], rng.randint(0, 2))
             if partners:
                 roles["partner"] = [p.id for p in partners]
-                quotes.append(self.say(
-                    f"Партнёрами выступают {self.listing([p.nom for p in partners])}."))
+                verb = "Партнёрами выступают" if len(partners) > 1 else "Партнёром выступает"
+                quotes.append(self.say(f"{verb} {self.listing([p.nom for p in partners])}."))
             if rng.random() < 0.5:
                 roles["area"] = [f"area-{a[0]}" for a in self.areas(1, 2)]
             if rng.random() < 0.4:

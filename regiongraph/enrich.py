@@ -35,11 +35,11 @@ the records name; no clock, no network, no blank nodes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-import json
 from importlib.metadata import version
 from importlib.resources import files
 from typing import TYPE_CHECKING
