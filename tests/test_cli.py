@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from regiongraph.cli import main
+from regiongraph.cli import main, parser
 
 from .conftest import ROOT
 
@@ -120,8 +120,10 @@ def test_console_script_and_help_document_exit_codes():
 
 def test_readme_documents_every_command_and_query():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("regiongraph build", "regiongraph query", "regiongraph view",
-                    "regiongraph stats", "python build_graph.py"):
-        assert command in readme
-    for query_file in sorted((ROOT / "queries").glob("*.rq")):
-        assert f"queries/{query_file.name}" in readme
+    commands = next(a for a in parser()._actions if a.dest == "command").choices
+    assert sorted(commands) == ["build", "enrich", "link", "query", "stats", "view"]
+    for command in commands:
+        assert f"### `regiongraph {command}" in readme  # a section of its own
+    assert "python build_graph.py" in readme
+    for query_file in sorted((ROOT / "queries").rglob("*.rq")):
+        assert query_file.relative_to(ROOT).as_posix() in readme
