@@ -121,7 +121,7 @@ def to_graph(found: Iterable[Record]) -> Graph:
         if not record.values:
             continue
         entity = ENTITY[record.link.entity]
-        node = ENRICHMENT[f"{record.link.entity}/{record.link.kind}"]
+        node = ENRICHMENT[f"{record.link.entity}.{record.link.kind}"]
         graph.add((node, RDF.type, RG.EnrichmentRecord))
         graph.add((node, RG.enrichedEntity, entity))
         graph.add((node, PROV.wasDerivedFrom, link_check(record.link)))

@@ -6,6 +6,11 @@ the curated facts. Every fact node is typed by its ontology class, carries its r
 labels, and its provenance: prov:wasDerivedFrom its article and one prov:Derivation per quote
 (rg:quote, rg:startOffset, rg:endOffset). No blank nodes: every node has a stable IRI, so
 outputs are deterministic and facts can be cited.
+
+A fact's parts are named `<fact>.evidence.<n>` and `<fact>.investment.<n>`, not with another
+"/": rdflib's Turtle writer makes every distinct "folder" of IRIs a namespace and looks each
+IRI up among them, which made writing quadratic in the number of facts (bench/qname_scaling.py:
+10.4 s against 0.7 s for 8,000 facts). A "." cannot occur in an id, so these never clash.
 """
 
 from __future__ import annotations
@@ -97,7 +102,7 @@ def add_link(graph: Graph, link: ExternalLink) -> None:
 
 def link_check(link: ExternalLink) -> URIRef:
     """The node that records where an external identifier was checked."""
-    return LINK[f"{link.entity}/{link.kind}"]
+    return LINK[f"{link.entity}.{link.kind}"]
 
 
 def add_entity(graph: Graph, entity: Entity, vocab: Vocabulary) -> None:
@@ -149,7 +154,7 @@ def add_fact(graph: Graph, fact: Fact, corpus: Corpus, vocab: Vocabulary) -> Non
     article = ARTICLE[fact.article]
     graph.add((node, PROV.wasDerivedFrom, article))
     for number, evidence in enumerate(fact.evidence, start=1):
-        derivation = FACT[f"{fact.id}/evidence/{number}"]
+        derivation = FACT[f"{fact.id}.evidence.{number}"]
         graph.add((node, PROV.qualifiedDerivation, derivation))
         graph.add((derivation, RDF.type, PROV.Derivation))
         graph.add((derivation, PROV.entity, article))
@@ -174,7 +179,7 @@ def add_roles(graph: Graph, node: URIRef, roles: tuple[Role, ...], vocab: Vocabu
             graph.add((node, prop, date_literal(value)))
         elif isinstance(value, Money):
             amounts += 1
-            amount = URIRef(f"{node}/{role.name}/{amounts}")
+            amount = URIRef(f"{node}.{role.name}.{amounts}")
             graph.add((node, prop, amount))
             graph.add((amount, RDF.type, SCHEMA.MonetaryAmount))
             graph.add((amount, SCHEMA.value, decimal_literal(value.amount)))

@@ -45,7 +45,7 @@ def test_every_enrichment_triple_carries_its_source(graph):
         record = [r for r in graph.subjects(RG.enrichedEntity, entity)
                   if (r, RG.enrichedProperty, prop) in graph]
         assert len(record) == 1, (entity, prop)
-        kind = str(record[0]).rsplit("/", 1)[1]
+        kind = str(record[0]).rsplit(".", 1)[1]
         package = SOURCES[kind]
         source = graph.value(record[0], DCTERMS.source)
         assert source == URIRef(f"https://pypi.org/project/{package}/{version(package)}/")
