@@ -306,7 +306,7 @@ class Pool:
         self.by_kind.setdefault(kind, []).append(ent)
 
     def pick(self, rng: random.Random, kind: str, fresh: Ent, share: float = 0.25) -> Ent:
-        """`fresh`, or with probability `share` an entity of the same kind from an earlier article."""
+        """`fresh`, or with probability `share` an entity of this kind from an earlier article."""
         earlier = self.by_kind.get(kind)
         if earlier and rng.random() < share:
             return rng.choice(earlier)
@@ -694,7 +694,8 @@ class Article:
             if number % 2 == 0:
                 sentence = self.say(f"«{text}», — {speaker.verb('подчеркнул')} {speaker.nom}.",
                                     new_paragraph=number == 0)
-                quote = sentence if rng.random() < 0.5 else f"», — {speaker.verb('подчеркнул')} {speaker.nom}."
+                tail = f"», — {speaker.verb('подчеркнул')} {speaker.nom}."
+                quote = sentence if rng.random() < 0.5 else tail
             else:
                 reported = text[0].lower() + text[1:]
                 sentence = self.say(f"{speaker.nom} {speaker.verb('сообщил')}, что {reported}.")
