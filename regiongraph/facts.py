@@ -1,13 +1,13 @@
 """Curated facts: data/facts/<article-id>.yaml, one file per article.
 
-    article: 003_5f773bcd8c98d1a8
+    article: <article-id>
     facts:
-      - id: tsivilev-governor          # unique across all facts and entities
+      - id: <fact-id>                  # unique across all facts and entities
         class: PostHolding             # a kind of fact of the ontology
-        holder: sergey-tsivilev        # roles: ontology property names
-        post: governor
-        organisation: kuzbass
-        quote: губернатор Кузбасса Сергей Цивилев   # verbatim; a list for several passages
+        holder: <person-id>            # roles: ontology property names, values entity ids
+        post: <post-id>
+        organisation: <region-id>
+        quote: <passage of the article> # verbatim; a list for several passages
         label: {ru: ..., en: ...}      # optional; a label is made from the roles otherwise
         note: ...                      # optional, English
 """

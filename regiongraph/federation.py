@@ -20,7 +20,7 @@ inline VALUES block, so the endpoint evaluates the pattern for those values only
 
     PREFIX wdt: <http://www.wikidata.org/prop/direct/>
     SELECT * WHERE {
-    VALUES (?item) { (<http://www.wikidata.org/entity/Q6076>) }
+    VALUES (?item) { (<ITEM OF THE LOCAL SOLUTION>) }
      OPTIONAL { ?item wdt:P1082 ?population } }
 
 An identical request is sent only once. Requests are GET (POST when long), ask for

@@ -1,9 +1,9 @@
 """External identifiers: data/links/*.yaml, checked links from entities to Wikidata, GeoNames
 and ISO 3166.
 
-    - entity: kuzbass
-      wikidata: {id: Q6076, checked: "where this id was checked"}
-      iso: {id: RU-KEM, checked: "..."}
+    - entity: <entity-id>
+      wikidata: {id: Q<number>, checked: "where this id was checked"}
+      iso: {id: <ISO 3166 code>, checked: "..."}
 
 Every identifier says where it was checked; a kind that only places have (GeoNames, ISO) on an
 entity that is not a place is an error, as is an id of the wrong syntax.

@@ -55,6 +55,7 @@ class RG(DefinedNamespace):
     EnrichmentRecord: URIRef
     enrichedEntity: URIRef
     enrichedProperty: URIRef
+    wikidataClass: URIRef
     degreeCentrality: URIRef
     betweennessCentrality: URIRef
     community: URIRef
@@ -176,6 +177,16 @@ class Vocabulary:
         """Properties whose domain includes the class or one of its superclasses."""
         supers = self.superclasses(cls)
         return {name: p for name, p in self.properties.items() if p.domains & supers}
+
+    def wikidata_classes(self, cls: URIRef) -> frozenset[str]:
+        """QIDs of the Wikidata classes (rg:wikidataClass) the class aligns with: its own, else
+        those of its nearest superclass that names some; empty when none does."""
+        for current in self.graph.transitive_objects(cls, RDFS.subClassOf):
+            found = {str(q).rsplit("/", 1)[-1] for q in self.graph.objects(current,
+                                                                          RG.wikidataClass)}
+            if found:
+                return frozenset(found)
+        return frozenset()
 
     def label(self, iri: URIRef, lang: str = "en") -> str:
         for value in self.graph.objects(iri, RDFS.label):

@@ -54,3 +54,12 @@ def test_fact_kinds_and_roles_come_from_the_ontology():
         "TradeFlow", "Visit"]
     assert sorted(VOCAB.roles_of(VOCAB.classes["PostHolding"])) == [
         "datePrecision", "endDate", "holder", "organisation", "post", "postedTo", "startDate"]
+
+
+def test_wikidata_alignment_comes_from_the_ontology_and_is_inherited():
+    classes = VOCAB.classes
+    assert VOCAB.wikidata_classes(classes["Person"]) == {"Q5"}
+    assert VOCAB.wikidata_classes(classes["Country"]) == {"Q6256", "Q3624078"}
+    # a class with none of its own and no aligned superclass gets no Wikidata proposals
+    assert VOCAB.wikidata_classes(classes["OrganisationGroup"]) == frozenset()
+    assert VOCAB.wikidata_classes(classes["Product"]) == frozenset()

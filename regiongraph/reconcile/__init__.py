@@ -26,13 +26,12 @@ from .review import Proposal, Review, dump_review, read_review, write_review
 from .wikidata import (
     DEFAULT_API,
     TIMEOUT,
-    WIKIDATA_TYPES,
     NetworkError,
     WikidataClient,
     propose_wikidata,
 )
 
-__all__ = ["DEFAULT_API", "THRESHOLD", "TIMEOUT", "WIKIDATA_TYPES", "Match", "NetworkError",
+__all__ = ["DEFAULT_API", "THRESHOLD", "TIMEOUT", "Match", "NetworkError",
            "Proposal", "Review", "WikidataClient", "dump_review", "latin_key", "name_score",
            "norm", "propose", "read_review", "romanise", "write_review"]
 
@@ -42,7 +41,8 @@ def propose(paths: Paths, online: bool = False, api: str = DEFAULT_API,
     """Proposals for every registry entity without a link of some kind, sorted by entity id.
 
     Offline: ISO and GeoNames for places. With `online`, also Wikidata for entities of the
-    classes in WIKIDATA_TYPES, its answers cached in `cache_dir` (default OUT/cache/wikidata)."""
+    classes the ontology aligns with Wikidata classes (rg:wikidataClass), its answers cached in
+    `cache_dir` (default OUT/cache/wikidata)."""
     vocab = Vocabulary.load(paths.ontology)
     corpus = load_corpus(paths, vocab)
     have = {(link.entity, link.kind): link.id for link in corpus.links}

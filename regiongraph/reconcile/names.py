@@ -24,10 +24,11 @@ first search hit or the lowest code wins). A candidate of the wrong type (a Wiki
 P31 is not in the allow-list of our class, a GeoNames city for a region) or in another country
 than the one we know is dropped, not scored. Proposals below THRESHOLD are dropped.
 
-Examples: Kemerovo -> GeoNames 1503901: ru label = alternate name «Кемерово», en label = name
-«Kemerovo», country RU as data/links: 1.00. Kuzbass -> RU-KEM: only the alias «Кемеровская
-область», romanised, equals «Kemerovskaya oblast'», country RU: 0.80. Lukashenko -> Q2866: en
-label = en label, ru label = a Wikidata alias, P31 human: 0.95.
+Examples: a city whose Russian label is a GeoNames alternate name and whose English label is
+the GeoNames name, in the country its reviewed links give: 1.00. A region found only through
+an alias whose romanisation equals the ISO subdivision name, country confirmed: 0.80. A person
+whose English label equals the Wikidata label and whose Russian label is a Wikidata alias,
+P31 allowed: 0.95. tests/test_reconcile.py checks these cases on the seed data.
 """
 
 from __future__ import annotations

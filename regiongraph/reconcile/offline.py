@@ -36,6 +36,7 @@ class Subject:
     country: str | None = None  # ISO 3166-1 alpha-2
     country_qid: str | None = None
     country_via: str = ""
+    wikidata_types: frozenset[str] = frozenset()  # allowed P31 values (rg:wikidataClass)
 
     def is_a(self, name: str) -> bool:
         return name in self.classes
@@ -53,7 +54,8 @@ def subjects(corpus: Corpus, vocab: Vocabulary, kinds: Iterable[str]) -> list[Su
                         and (place or not LINK_KINDS[k].places_only))
         if missing:
             country, qid, via = _country(entity, corpus, have)
-            result.append(Subject(entity, classes, missing, country, qid, via))
+            result.append(Subject(entity, classes, missing, country, qid, via,
+                                  vocab.wikidata_classes(iri)))
     return result
 
 

@@ -1,7 +1,8 @@
 """Proposals from the Wikidata API, through a client that caches every answer on disk.
 
-Inputs: the Subjects that lack a Wikidata link and are of a class in WIKIDATA_TYPES, and the API
-at an http(s) URL. Outputs: Wikidata items as Proposals, kept only when an instance (P31) of an
+Inputs: the Subjects that lack a Wikidata link and are of a class the ontology aligns with
+Wikidata classes (rg:wikidataClass, which gives the allowed P31 values), and the API at an
+http(s) URL. Outputs: Wikidata items as Proposals, kept only when an instance (P31) of an
 allowed class and, where we know it, in our country (P17); the client counts the requests sent
 and the answers read from the cache. The only module here that touches the network: a failure
 is a NetworkError, and a second run with the same data sends nothing.
@@ -29,30 +30,6 @@ DEFAULT_API = "https://www.wikidata.org/w/api.php"
 TIMEOUT = 20.0
 USER_AGENT = (f"regiongraph/{__version__} (https://w3id.org/regiongraph/; link proposals "
               "for human review) Python-urllib")
-
-#: Wikidata classes (P31, direct values only) a candidate must be an instance of, by our class.
-#: Classes without a list (posts, products, projects, groups...) get no Wikidata proposal.
-WIKIDATA_TYPES = {
-    "Person": {"Q5"},  # human
-    "Country": {"Q6256", "Q3624078"},  # country, sovereign state
-    "Region": {"Q835714", "Q43263", "Q41162", "Q831740", "Q10864048"},
-    # oblast of Russia, federal subject of Russia, republic of Russia, krai of Russia,
-    # first-level administrative country subdivision
-    "City": {"Q515", "Q1549591", "Q7930989", "Q486972", "Q5119", "Q1637706"},
-    # city, big city, city/town, human settlement, capital, city with millions of inhabitants
-    "Settlement": {"Q486972", "Q2989457", "Q532", "Q3957", "Q7930989"},
-    # human settlement, urban-type settlement, village, town, city/town
-    "NaturalArea": {"Q82794", "Q1620908"},  # geographic region, historical region
-    "Company": {"Q4830453", "Q783794", "Q6881511", "Q891723", "Q270791", "Q786820"},
-    # business, company, enterprise, public company, state-owned enterprise, car manufacturer
-    "University": {"Q3918", "Q902104", "Q875538", "Q38723"},
-    # university, private university, public university, higher education institution
-    "EducationalInstitution": {"Q2385804", "Q3914", "Q38723", "Q1664720"},
-    "GovernmentBody": {"Q327333", "Q2659904", "Q35798", "Q7188"},
-    "MediaOutlet": {"Q11032", "Q1153191", "Q1110794", "Q192283", "Q35127"},
-    "Agency": {"Q327333", "Q43229", "Q4830453"},
-}
-
 
 class NetworkError(RegiongraphError):
     """The Wikidata API could not be reached or answered with an error: exit code 1, and no
@@ -132,16 +109,10 @@ def _claims(item: dict, prop: str) -> set[str]:
     return values
 
 
-def _wikidata_types(subject: Subject) -> set[str] | None:
-    if subject.entity.cls in WIKIDATA_TYPES:
-        return WIKIDATA_TYPES[subject.entity.cls]
-    return next((WIKIDATA_TYPES[c] for c in sorted(subject.classes) if c in WIKIDATA_TYPES), None)
-
-
 def propose_wikidata(subjects_: list[Subject], client: WikidataClient) -> list[Proposal]:
     """Wikidata items found by searching our Russian and English labels, kept only if an
     instance (P31) of a class allowed for ours and, where we know it, in our country (P17)."""
-    wanted = [s for s in subjects_ if "wikidata" in s.missing and _wikidata_types(s)]
+    wanted = [s for s in subjects_ if "wikidata" in s.missing and s.wikidata_types]
     searches: dict[str, list[tuple[int, dict, str, str]]] = {}
     for subject in wanted:
         hits = []
@@ -153,7 +124,7 @@ def propose_wikidata(subjects_: list[Subject], client: WikidataClient) -> list[P
     items = client.entities({hit["id"] for hits in searches.values() for _, hit, _, _ in hits})
     result = []
     for subject in wanted:
-        allowed = _wikidata_types(subject) or set()
+        allowed = subject.wikidata_types or set()
         found: dict[str, Candidate] = {}
         for rank, hit, language, label in searches[subject.entity.id]:
             qid, item = hit["id"], items.get(hit["id"], {})
