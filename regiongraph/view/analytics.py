@@ -5,8 +5,8 @@ Computed on the collapsed entity graph (entities joined by the facts they share)
 O(n·m) (363 s for 10,000 nodes on this machine), so past `EXACT_BETWEENNESS_LIMIT` nodes it is
 estimated from a fixed-seed sample of pivots, as many as `BETWEENNESS_BUDGET` edge visits
 allow (between `MIN_PIVOTS` and `MAX_PIVOTS`; 28 pivots for 12,000 entities and 23,000 edges,
-about 4 s), and the output says so. A sample finds the hubs; the exact order of the long tail
-needs the exact figure. Everything is seeded: the same graph gives the same numbers.
+5.4 s measured here), and the output says so. A sample finds the hubs; the exact order of
+the long tail needs the exact figure. Everything is seeded: the same graph gives the same numbers.
 """
 
 from __future__ import annotations
