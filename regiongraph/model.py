@@ -111,9 +111,6 @@ class Fact:
     note: str | None = None
     graph: str = "curated"
 
-    def values(self, role: str) -> list[Value]:
-        return [r.value for r in self.roles if r.name == role]
-
 
 @dataclass(frozen=True)
 class ExternalLink:
