@@ -55,11 +55,14 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def compile_dataset(paths: Paths) -> Compiled:
-    """Stages 1-3: load and check the data, make the RDF, validate it against the shapes."""
+def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compiled:
+    """Stages 1-3: load and check the data, extract facts from the articles (unless
+    `extract` is false), make the RDF, validate it against the shapes."""
     vocab = Vocabulary.load(paths.ontology)
     shapes = load_shapes(paths.shapes)
     corpus = load_corpus(paths, vocab)
+    if extract:
+        extract_corpus(corpus, vocab, jobs)
     dataset = to_dataset(corpus, vocab)
     enriched = dataset.graph(GRAPH["enrichment"])
     for triple in enrichment(corpus.links):
@@ -71,9 +74,26 @@ def compile_dataset(paths: Paths) -> Compiled:
     return Compiled(corpus, dataset, union, vocab)
 
 
-def build(paths: Paths, write: bool = True) -> BuildResult:
+def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1) -> None:
+    """Stage 2: the extractor's facts of every article, into the `extracted` graph."""
+    from .extract import Candidates, Registry
+    from .extract.run import extract_files
+    from .extract.tofacts import add_extracted
+
+    registry = Registry.of(corpus.entities)
+    items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)]
+    extractions = []
+    for _item, result in extract_files(items, registry, jobs):
+        if isinstance(result, Exception):
+            raise result
+        extractions.append(result)
+    add_extracted(corpus, vocab, extractions, registry, Candidates())
+
+
+def build(paths: Paths, write: bool = True, extract: bool = True,
+          jobs: int = 1) -> BuildResult:
     """All stages. Stage 4 adds the analytics graph and renders the view and its exports."""
-    compiled = compile_dataset(paths)
+    compiled = compile_dataset(paths, extract, jobs)
     view = render_view(compiled.union, compiled.vocab, title=paths.root.resolve().name)
     analytics = compiled.dataset.graph(GRAPH["analytics"])
     for triple in view.analytics:

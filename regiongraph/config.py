@@ -14,6 +14,7 @@ ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
 LINK_NS = BASE + "link/"
 ENRICHMENT_NS = BASE + "enrichment/"
+EXTRACTION_NS = BASE + "extraction/"
 
 
 @dataclass(frozen=True)

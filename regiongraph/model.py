@@ -45,7 +45,7 @@ class Money:
     currency: str
 
 
-Value = Ref | EnumValue | Text | Money | TemporalValue
+Value = Ref | EnumValue | Text | Money | TemporalValue | Decimal
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str | None = None
+    graph: str = "registry"
 
     def label(self, lang: str = "ru") -> str:
         return dict(self.labels).get(lang, self.id)
@@ -110,6 +111,7 @@ class Fact:
     labels: tuple[tuple[str, str], ...] = ()
     note: str | None = None
     graph: str = "curated"
+    generated_by: str | None = None  # the extractor's version, for extracted facts
 
 
 @dataclass(frozen=True)

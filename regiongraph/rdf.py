@@ -24,6 +24,7 @@ from .config import (
     ARTICLE_NS,
     ENRICHMENT_NS,
     ENTITY_NS,
+    EXTRACTION_NS,
     FACT_NS,
     GRAPH_NS,
     LINK_KINDS,
@@ -40,10 +41,12 @@ ARTICLE = Namespace(ARTICLE_NS)
 GRAPH = Namespace(GRAPH_NS)
 LINK = Namespace(LINK_NS)
 ENRICHMENT = Namespace(ENRICHMENT_NS)
+EXTRACTION = Namespace(EXTRACTION_NS)
 
 PREFIXES = {
     "rg": ONTOLOGY_NS, "id": ENTITY_NS, "fact": FACT_NS, "article": ARTICLE_NS,
     "graph": GRAPH_NS, "link": LINK_NS, "enrichment": ENRICHMENT_NS,
+    "extraction": EXTRACTION_NS,
     "wd": "http://www.wikidata.org/entity/", "schema": str(SCHEMA), "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "skos": str(SKOS), "org": "http://www.w3.org/ns/org#", "owl": "http://www.w3.org/2002/07/owl#",
@@ -67,9 +70,8 @@ def to_dataset(corpus: Corpus, vocab: Vocabulary) -> Dataset:
     # The ontology has blank nodes (an owl:unionOf list); canonical labels keep outputs stable.
     for triple in to_canonical_graph(vocab.graph):
         ontology.add(triple)
-    registry = dataset.graph(GRAPH["registry"])
     for entity in corpus.entities.values():
-        add_entity(registry, entity, vocab)
+        add_entity(dataset.graph(GRAPH[entity.graph]), entity, vocab)
     sources = dataset.graph(GRAPH["sources"])
     for article in corpus.articles.values():
         add_article(sources, article)
@@ -145,12 +147,19 @@ def add_article(graph: Graph, article: Article) -> None:
 
 def add_fact(graph: Graph, fact: Fact, corpus: Corpus, vocab: Vocabulary) -> None:
     node = FACT[fact.id]
-    graph.add((node, RDF.type, vocab.fact_classes[fact.cls]))
+    graph.add((node, RDF.type, vocab.classes[fact.cls]))
     for lang, label in fact.labels or default_labels(fact, corpus, vocab):
         graph.add((node, RDFS.label, Literal(label, lang=lang)))
     if fact.note:
         graph.add((node, RDFS.comment, Literal(fact.note, lang="en")))
     add_roles(graph, node, fact.roles, vocab)
+    if fact.generated_by:
+        run = EXTRACTION[fact.generated_by]
+        graph.add((node, PROV.wasGeneratedBy, run))
+        graph.add((run, RDF.type, RG.ExtractionRun))
+        graph.add((run, RDFS.label, Literal(f"regiongraph extract {fact.generated_by}",
+                                            lang="en")))
+        graph.add((run, SCHEMA.softwareVersion, Literal(fact.generated_by)))
     article = ARTICLE[fact.article]
     graph.add((node, PROV.wasDerivedFrom, article))
     for number, evidence in enumerate(fact.evidence, start=1):
@@ -177,6 +186,8 @@ def add_roles(graph: Graph, node: URIRef, roles: tuple[Role, ...], vocab: Vocabu
             graph.add((node, prop, Literal(value.value, lang=value.lang)))
         elif isinstance(value, Point):
             graph.add((node, prop, date_literal(value)))
+        elif isinstance(value, Decimal):
+            graph.add((node, prop, decimal_literal(value)))
         elif isinstance(value, Money):
             amounts += 1
             amount = URIRef(f"{node}.{role.name}.{amounts}")
@@ -210,6 +221,6 @@ def default_labels(fact: Fact, corpus: Corpus, vocab: Vocabulary) -> list[tuple[
                 name = corpus.entities[value.id].label(lang)
                 if name not in names:
                     names.append(name)
-        head = vocab.label(vocab.fact_classes[fact.cls], lang)
+        head = vocab.label(vocab.classes[fact.cls], lang)
         labels.append((lang, f"{head}: {', '.join(names[:4])}" if names else head))
     return labels

@@ -59,6 +59,8 @@ class RG(DefinedNamespace):
     degreeCentrality: URIRef
     betweennessCentrality: URIRef
     community: URIRef
+    ExtractionRun: URIRef
+    Event: URIRef
 
 
 #: How a property's values are written in data, decided by its range.
@@ -133,10 +135,12 @@ class Vocabulary:
 
     @cached_property
     def entity_classes(self) -> dict[str, URIRef]:
-        """Classes the registry may use: ours, except enumerations and records with provenance
-        (prov:Entity: facts, articles, link checks), which the build makes from other files."""
+        """Classes the registry may use: ours, except enumerations, records with provenance
+        (prov:Entity: facts, articles, link checks) and activities (prov:Activity: extraction
+        runs), which the build makes from other files."""
         return {name: c for name, c in self.classes.items()
-                if not self.is_subclass(c, PROV.Entity) and c not in self.enumerations}
+                if not self.is_subclass(c, PROV.Entity) and not self.is_subclass(c, PROV.Activity)
+                and c not in self.enumerations}
 
     @cached_property
     def properties(self) -> dict[str, Property]:

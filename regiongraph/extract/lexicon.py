@@ -1,0 +1,46 @@
+"""The extractor's word lists, read from `resources/lexicon.yaml` once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RESOURCE = Path(__file__).with_name("resources") / "lexicon.yaml"
+
+
+def _words(values: list) -> frozenset[str]:
+    return frozenset(str(v).lower().replace("ё", "е") for v in values)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Named sets of lemmas; `deal` maps each benchmark deal type to its trigger lemmas."""
+
+    lists: dict[str, frozenset[str]]
+    deal: dict[str, frozenset[str]]
+    place_nouns: dict[str, frozenset[str]]  # noun -> registry classes it refers back to
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def deal_type(self, lemma: str) -> str | None:
+        """The deal type a trigger lemma names, in the order the resource lists them."""
+        for kind, words in self.deal.items():
+            if lemma in words:
+                return kind
+        return None
+
+
+@cache
+def lexicon(path: Path = RESOURCE) -> Lexicon:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=yaml.CSafeLoader)
+    deal = {kind: _words(words) for kind, words in data.pop("deal").items()}
+    places = {noun: frozenset(classes) for noun, classes in data.pop("place_nouns").items()}
+    return Lexicon({name: _words(words) for name, words in data.items()}, deal, places)

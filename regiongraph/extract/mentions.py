@@ -1,0 +1,231 @@
+"""Mentions of people, organisations and places, and their resolution to entities.
+
+A mention starts as a Natasha NER span. Resolution, in order (each step is named in the
+mention's `how`, so a wrong link can be traced):
+1. `registry`: its lemmatised form is a lemmatised alias of a registry entity
+   («в Кузбассе» → the entity whose alias is «Кузбасс»); the registry's class wins over the
+   NER's type, which corrects a region tagged as a person;
+2. `surname`: a one-word person mention takes the full name met in the same article
+   («Цивилев» after «Сергей Цивилев»);
+3. `candidate`: otherwise a new candidate entity, shared by all mentions of the same lemmatised
+   name across the run, never a copy of a registry entity.
+NER spans made only of title words («Чрезвычайный») are dropped unless the registry knows them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Entity
+from .lexicon import lexicon
+from .nlp import NerSpan, Sentence, models
+
+NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
+LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао", "ип", "гуп", "фгуп", "муп",
+                         "оджсц", "jsc", "llc", "ltd", "inc"})
+WORD = re.compile(r"[\w-]+")
+
+
+@dataclass
+class Mention:
+    """A name in the text: its span, type, nominative form and the entity it resolves to."""
+
+    type: str  # PER | ORG | LOC
+    start: int
+    stop: int
+    text: str
+    normal: str
+    sentence: int
+    tokens: list[int]  # token indices in the sentence
+    entity: str = ""
+    cls: str = ""
+    how: str = ""
+    name: str = ""  # the fullest name of the entity met in the article
+
+    @property
+    def head(self) -> int:
+        return self.tokens[0]
+
+
+@cache
+def word_lemma(word: str) -> str:
+    """A context-free lemma: the same on registry aliases and on mentions, so that both sides
+    of the match agree."""
+    parses = models().analyser.parse(word)
+    lemma = parses[0].normal_form if parses else word.lower()
+    return lemma.replace("ё", "е")
+
+
+def key_of(text: str, drop_legal: bool = False) -> str:
+    """The lemmatised key of a name: lower case, ё as е, quotes and punctuation dropped."""
+    words = [w for w in WORD.findall(text.lower()) if w != "-"]
+    if drop_legal:
+        words = [w for w in words if w not in LEGAL_FORMS] or words
+    return " ".join(word_lemma(w) for w in words)
+
+
+@dataclass
+class Registry:
+    """Lemmatised aliases of the registry's entities, for resolution."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    index: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entities: dict[str, Entity]) -> Registry:
+        registry = cls(dict(entities))
+        for entity in sorted(entities.values(), key=lambda e: e.id):
+            names = [label for _, label in entity.labels] + list(entity.aliases)
+            for name in names:
+                for key in {key_of(name), key_of(name, drop_legal=True)}:
+                    if key:
+                        registry.index.setdefault(key, entity.id)
+        return registry
+
+    def find(self, text: str) -> str | None:
+        return self.index.get(key_of(text)) or self.index.get(key_of(text, drop_legal=True))
+
+
+@dataclass
+class Candidate:
+    """A new entity met by the extractor: class, name and the surface forms seen."""
+
+    id: str
+    cls: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+
+    def entity(self) -> Entity:
+        return Entity(id=self.id, cls=self.cls,
+                      labels=(("en", transliterate(self.name)), ("ru", self.name)),
+                      aliases=tuple(sorted(self.aliases - {self.name})),
+                      note="A candidate entity found by the extractor; review before use.",
+                      graph="extracted")
+
+
+@dataclass
+class Candidates:
+    """New entities met by the extractor, shared across the articles of one run, keyed by
+    their lemmatised name so that each is made once."""
+
+    by_key: dict[str, Candidate] = field(default_factory=dict)
+
+    def get(self, mention: Mention) -> Candidate:
+        name = mention.name or mention.normal
+        found = self.named(mention.type.lower(), NER_CLASSES[mention.type], name)
+        found.aliases.add(mention.text)
+        return found
+
+    def named(self, kind: str, cls: str, name: str) -> Candidate:
+        """The candidate of this kind and name, made on first use."""
+        key = f"{kind}:{key_of(name, drop_legal=True)}"
+        found = self.by_key.get(key)
+        if found is None:
+            found = self.by_key[key] = Candidate(candidate_id(kind, name), cls, name)
+        return found
+
+    def entities(self) -> list[Entity]:
+        return [c.entity() for c in sorted(self.by_key.values(), key=lambda c: c.id)]
+
+
+TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+    strict=True))
+
+
+def transliterate(text: str) -> str:
+    """Russian letters in Latin (a simplified BGN/PCGN), for English labels and ids."""
+    out = []
+    for char in text:
+        low = char.lower()
+        latin = TRANSLIT.get(low, char)
+        out.append(latin.capitalize() if char != low and latin else latin)
+    return "".join(out)
+
+
+def candidate_id(kind: str, name: str) -> str:
+    """`x-<kind>-<transliterated name>`: readable, stable, and apart from registry ids."""
+    slug = re.sub(r"[^a-z0-9]+", "-", transliterate(name).lower()).strip("-") or "x"
+    return f"x-{kind}-{slug}"[:80].rstrip("-")
+
+
+def is_title_only(span: NerSpan) -> bool:
+    """A span of title words only («Чрезвычайный и Полномочный»): a known NER error."""
+    words = [t.lemma for t in span.tokens if t.pos not in ("PUNCT", "CCONJ")]
+    not_names = lexicon().not_names | lexicon().jobs
+    return bool(words) and all(w in not_names for w in words)
+
+
+def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Mention]]:
+    """The mentions of each sentence, resolved; see the module's docstring for the order."""
+    out: list[list[Mention]] = []
+    people: list[Mention] = []  # full names met so far, for surnames
+    for number, sentence in enumerate(sentences):
+        mentions = []
+        for span in sentence.spans:
+            known = registry.find(span.text) or registry.find(span.normal)
+            if known is None and is_title_only(span):
+                continue
+            mention = Mention(span.type, span.start, span.stop, span.text, span.normal, number,
+                              [t.index for t in span.tokens], name=span.normal)
+            if known is not None:
+                mention.entity, mention.how = known, "registry"
+                mention.cls = registry.entities[known].cls
+                mention.type = type_of_class(mention.cls, mention.type)
+            elif span.type == "PER":
+                full = same_person(mention, people)
+                if full is not None:
+                    mention.name, mention.how = full.name, "surname"
+                    mention.entity = full.entity
+                elif len(mention.normal.split()) >= 2:
+                    people.append(mention)
+            mentions.append(mention)
+        out.append(mentions)
+    # A surname met before its full name («Лесин … Сергей Лесин»): resolve backwards too.
+    for mentions in out:
+        for mention in mentions:
+            if mention.type == "PER" and not mention.how and len(mention.normal.split()) == 1:
+                full = same_person(mention, people)
+                if full is not None:
+                    mention.name, mention.how, mention.entity = full.name, "surname", full.entity
+    return out
+
+
+def same_person(mention: Mention, people: list[Mention]) -> Mention | None:
+    """The person met earlier in the article whom a mention names again: same surname (the
+    last word), and the same first initial when both give a first name («Реджеп Тайип
+    Эрдоган» … «Реджеп Эрдоган» … «Эрдоган»)."""
+    words = key_of(mention.normal).split()
+    if not words:
+        return None
+    for person in people:
+        known = key_of(person.normal).split()
+        same = words[-1] == known[-1] or (len(words) == 1 and words[0] in known)
+        if same and (len(words) == 1 or words[0][:1] == known[0][:1]):
+            return person
+    return None
+
+
+def type_of_class(cls: str, ner_type: str) -> str:
+    """The NER type that fits a registry class (a region tagged PER becomes LOC)."""
+    if cls in ("Person",):
+        return "PER"
+    if cls in ("Country", "Region", "City", "Settlement", "Place", "NaturalArea"):
+        return "LOC"
+    if cls in ("Post", "CooperationArea", "Product", "ProductCategory", "Project", "Facility"):
+        return "OTHER"
+    return "ORG" if ner_type == "PER" else ner_type
+
+
+def resolve(mentions: list[list[Mention]], candidates: Candidates) -> None:
+    """Give every mention not in the registry its candidate entity."""
+    for group in mentions:
+        for mention in group:
+            if not mention.entity and mention.type in NER_CLASSES:
+                entity = candidates.get(mention)
+                mention.entity, mention.cls = entity.id, entity.cls
+                mention.how = mention.how or "candidate"

@@ -1,0 +1,254 @@
+"""Natasha, loaded once per process, and its analysis turned into plain tokens and spans.
+
+Why our own driver and not `natasha.Doc` as is: Natasha's syntax parser is quadratic in the
+length of a sentence (a 22,000-token list parsed as one sentence took 20 s and 7 GB), so
+sentences are cut into pieces of at most `MAX_TOKENS` tokens before morphology, syntax and NER
+run; and NER runs per piece, so memory stays bounded on a 5 MB article. Everything downstream
+sees `Sentence`s of `Token`s with character offsets into the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+#: The longest token sequence handed to the taggers and the parser. News sentences rarely
+#: exceed 60 tokens; a longer "sentence" is a list or page debris, and is cut into pieces.
+MAX_TOKENS = 80
+
+#: Batch size for the taggers: large enough to amortise the model call, small enough to bound
+#: memory on huge articles.
+BATCH = 64
+
+
+@dataclass
+class Token:
+    """One token of a sentence: its text and offsets, morphology, syntax head (index in the
+    sentence, -1 for the root) and lemma."""
+
+    index: int
+    text: str
+    start: int
+    stop: int
+    pos: str = ""
+    feats: dict[str, str] = field(default_factory=dict)
+    head: int = -1
+    rel: str = ""
+    lemma: str = ""
+
+
+@dataclass
+class NerSpan:
+    """A PER, ORG or LOC span found by Natasha's NER, with its nominative form."""
+
+    type: str
+    start: int
+    stop: int
+    text: str
+    normal: str
+    tokens: list[Token]
+
+
+@dataclass
+class Sentence:
+    """A sentence (or a piece of a too long one), its tokens and NER spans."""
+
+    start: int
+    stop: int
+    text: str
+    tokens: list[Token]
+    spans: list[NerSpan] = field(default_factory=list)
+
+
+class Models:
+    """Natasha's segmenter, morphology, syntax, NER and lemmatiser; load with `models()`."""
+
+    def __init__(self) -> None:
+        import pymorphy2
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.vocab = MorphVocab()
+        self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
+        self.ner = NewsNERTagger(embedding)
+        # pymorphy's own analyser for inflection (Natasha's MorphVocab speaks only UD tags).
+        self.analyser = pymorphy2.MorphAnalyzer()
+        self.lemmas: dict[tuple[str, str, tuple], str] = {}
+
+    def lemma(self, text: str, pos: str, feats: dict[str, str]) -> str:
+        """The dictionary form, lower case, ё as е; cached because news repeat their words."""
+        if pos not in ("NOUN", "PROPN", "ADJ", "VERB", "DET", "PRON", "NUM", "AUX"):
+            return text.lower().replace("ё", "е")
+        key = (text, pos, tuple(sorted(feats.items())))
+        found = self.lemmas.get(key)
+        if found is None:
+            found = self.vocab.lemmatize(text, pos, feats).lower().replace("ё", "е")
+            self.lemmas[key] = found
+        return found
+
+
+@cache
+def models() -> Models:
+    """The models, loaded on first use and kept for the life of the process (about 1.5 s).
+
+    BLAS is held to one thread: the models multiply small matrices, and OpenBLAS's threads
+    fighting over two cores made Natasha 8x slower here (2.2 against 19 articles/s); `--jobs`
+    is the way to use more cores."""
+    from threadpoolctl import threadpool_limits
+
+    loaded = Models()
+    threadpool_limits(1)  # after loading: it acts on the BLAS libraries loaded so far
+    return loaded
+
+
+def pieces(tokens: list, limit: int = MAX_TOKENS) -> list[list]:
+    """Cut a sentence's tokens into pieces of at most `limit`, preferring to cut after a
+    punctuation mark in the second half of a piece, so that phrases stay whole."""
+    out = []
+    while len(tokens) > limit:
+        cut = limit
+        for at in range(limit - 1, limit // 2, -1):
+            if tokens[at].text in {",", ";", ":", "—", "–", "-", ")", "»"}:
+                cut = at + 1
+                break
+        out.append(tokens[:cut])
+        tokens = tokens[cut:]
+    if tokens:
+        out.append(tokens)
+    return out
+
+
+def analyse(text: str) -> list[Sentence]:
+    """Segment, tag, parse and NER-tag `text`; offsets refer to `text` itself."""
+    m = models()
+    sentences: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):  # a line break always ends a sentence: titles, lists
+        if line.strip():
+            sentences.extend(segment_line(m, text, line, offset))
+        offset += len(line) + 1
+    for batch_start in range(0, len(sentences), BATCH):
+        tag_batch(m, sentences[batch_start:batch_start + BATCH])
+    return sentences
+
+
+def segment_line(m: Models, text: str, line: str, offset: int) -> list[Sentence]:
+    """The sentences of one line, cut into pieces of at most MAX_TOKENS tokens."""
+    raw_tokens = list(m.segmenter.tokenize(line))
+    out = []
+    index = 0
+    for sent in m.segmenter.sentenize(line):
+        group = []
+        while index < len(raw_tokens) and raw_tokens[index].start < sent.stop:
+            if raw_tokens[index].start >= sent.start:
+                group.append(raw_tokens[index])
+            index += 1
+        for piece in pieces(group):
+            start, stop = offset + piece[0].start, offset + piece[-1].stop
+            tokens = [Token(i, t.text, offset + t.start, offset + t.stop)
+                      for i, t in enumerate(piece)]
+            out.append(Sentence(start, stop, text[start:stop], tokens))
+    return out
+
+
+def tag_batch(m: Models, batch: list[Sentence]) -> None:
+    words = [[t.text for t in s.tokens] for s in batch]
+    for sentence, markup in zip(batch, m.morph.map(words), strict=True):
+        for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
+            token.pos, token.feats = tagged.pos, dict(tagged.feats)
+            token.lemma = m.lemma(token.text, token.pos, token.feats)
+    for sentence, markup in zip(batch, m.syntax.map(words), strict=True):
+        ids = {tagged.id: i for i, tagged in enumerate(markup.tokens)}
+        for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
+            token.head = ids.get(tagged.head_id, -1)
+            token.rel = tagged.rel
+    for sentence, markup in zip(batch, m.ner.map([s.text for s in batch]), strict=True):
+        for span in markup.spans:
+            start, stop = sentence.start + span.start, sentence.start + span.stop
+            inside = [t for t in sentence.tokens if t.start >= start and t.stop <= stop]
+            if inside:
+                sentence.spans.append(NerSpan(span.type, start, stop, sentence.text[
+                    span.start:span.stop], normalise(m, inside), inside))
+
+
+#: Universal Dependencies case names and pymorphy's.
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+         "Loc": "loct", "Voc": "voct", "Par": "gent"}
+GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def normalise(m: Models, tokens: list[Token]) -> str:
+    """The span in the nominative: its head word and the words that agree with it (adjectives,
+    the parts of a name) are put in the nominative; dependents in the genitive stay as they
+    are («Министерства иностранных дел» → «Министерство иностранных дел»)."""
+    inside = {t.index for t in tokens}
+    roots = [t for t in tokens if t.head not in inside]
+    agreeing = {t.index for t in roots}
+    changed = True
+    while changed:
+        changed = False
+        for t in tokens:
+            if t.index not in agreeing and t.head in agreeing and (
+                    t.rel in ("amod", "flat:name", "flat", "det", "nummod") or (t.rel == "appos"
+                    and t.feats.get("Case") == tokens_by(tokens, t.head).feats.get("Case"))):
+                agreeing.add(t.index)
+                changed = True
+    words = []
+    for t in tokens:
+        word = t.text
+        abbreviation = len(t.text) <= 3 and t.text.islower()  # «им.», «г.»: keep as written
+        if t.index in agreeing and t.feats.get("Case") not in (None, "Nom") and not abbreviation:
+            head = tokens_by(tokens, t.head) if t.rel == "amod" and t.head in inside else None
+            word = nominative(m, t, head) or word
+        words.append(word)
+    out = []
+    for i, (t, word) in enumerate(zip(tokens, words, strict=True)):
+        if i:
+            out.append(" " * (t.start - tokens[i - 1].stop))
+        out.append(word)
+    return "".join(out)
+
+
+def tokens_by(tokens: list[Token], index: int) -> Token:
+    return next(t for t in tokens if t.index == index)
+
+
+def nominative(m: Models, token: Token, head: Token | None = None) -> str | None:
+    """The word in the nominative, keeping its number and the shape of the original (capitals,
+    hyphens), or None when the dictionary knows no matching form. An adjective takes the
+    gender of its noun («Следственного комитета» → «Следственный комитет», not «-ое»)."""
+    case = CASES.get(token.feats.get("Case", ""))
+    plural = token.feats.get("Number") == "Plur"
+    grams = {"nomn", "plur"} if plural else {"nomn"}
+    if head is not None and not plural:
+        gender = GENDERS.get(head.feats.get("Gender", ""))
+        if gender:
+            grams.add(gender)
+    for parse in m.analyser.parse(token.text):
+        if case in parse.tag and (("plur" in parse.tag) == plural or "Sgtm" in parse.tag):
+            form = parse.inflect(grams) or parse.inflect(grams - set(GENDERS.values()))
+            if form is not None:
+                return shape_like(form.word, token.text)
+    return None
+
+
+def shape_like(word: str, original: str) -> str:
+    """Copy the original's capitalisation onto the inflected word, and its е where the
+    dictionary writes ё."""
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
+    capitals = len(original) - len(original.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    if capitals > 1:  # an acronym, inflected or not: «МИДа» → «МИД»
+        return word[:capitals].upper() + word[capitals:]
+    if original[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return word

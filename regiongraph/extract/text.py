@@ -1,0 +1,62 @@
+"""Reading an article for extraction: checks that it is text, and hides page debris.
+
+Debris (share buttons, photo credits, a lone «×») stays in the article, because quotes and
+offsets index into it, but is blanked out with spaces before the NLP sees it, so offsets
+still hold and no fact comes from it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import DataError
+from .lexicon import lexicon
+
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def read_article(path: Path) -> str:
+    """The file's text exactly as `open(path, encoding="utf-8").read()` gives it (so offsets
+    agree with the benchmark's), or a DataError saying why it is not an article."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, f"cannot read: {exc.strerror}") from None
+    if b"\0" in data[:8192]:
+        raise DataError(path, "binary file (NUL bytes): not a text article")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                        "convert the article to UTF-8") from None
+    if not text.strip():
+        raise DataError(path, "empty article: no text to extract from")
+    return text
+
+
+def is_russian(text: str, sample: int = 20000) -> bool:
+    """Whether the text is (mostly) Russian: a third of its letters are Cyrillic."""
+    head = text[:sample]
+    letters = len(LETTER.findall(head))
+    return letters > 0 and len(CYRILLIC.findall(head)) * 3 >= letters
+
+
+def hide_debris(text: str) -> str:
+    """The text with debris lines replaced by spaces (same length, same offsets). A line is
+    debris when it has no letters, is a share button or menu word, or starts a credit."""
+    lex = lexicon()
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        low = body.lower().strip(" .:|•·–—-")
+        debris = bool(body) and (
+            not LETTER.search(body)
+            or low in lex.debris_lines
+            or any(low.startswith(prefix) and (len(low) == len(prefix) or
+                                               not low[len(prefix)].isalpha())
+                   for prefix in lex.debris_prefixes))
+        out.append(re.sub(r"[^\n\r]", " ", line) if debris else line)
+    return "".join(out)

@@ -1,0 +1,90 @@
+"""Dates in a sentence: absolute ones from Natasha's DatesExtractor, relative ones («на этой
+неделе», «осенью этого года», «в прошлом году») resolved against the article's date.
+
+Each date keeps the precision the text gives: «летом 2023 года» is the season, not a day of
+it; «на этой неделе» is the article's own date at the article's precision (a week is finer
+than a month-dated article can say).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..dates import DateSyntaxError, Point, TemporalValue, parse_point, parse_temporal
+
+SEASONS = {"зимой": "winter", "весной": "spring", "летом": "summer", "осенью": "autumn"}
+#: Words that place a year relative to the article's: this, last, next.
+SHIFTS = {"этого": 0, "текущего": 0, "нынешнего": 0, "прошлого": -1, "следующего": 1,
+          "будущего": 1}
+SEASON = re.compile(r"\b(зимой|весной|летом|осенью)\s+(?:(этого|текущего|нынешнего|прошлого|"
+                    r"следующего|будущего)\s+года|(\d{4})\s*(?:года|г\.))", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:в|во)\s+(этом|текущем|нынешнем|прошлом|следующем|будущем)\s+году",
+                  re.IGNORECASE)
+NOW = re.compile(r"\b(сегодня|вчера|завтра|на\s+этой\s+неделе|на\s+днях|в\s+этом\s+месяце)\b",
+                 re.IGNORECASE)
+YEAR_SHIFTS = {"этом": 0, "текущем": 0, "нынешнем": 0, "прошлом": -1, "следующем": 1,
+               "будущем": 1}
+
+
+def point(year: int, month: int | None, day: int | None) -> Point | None:
+    """A valid calendar point, or None («31 июня» is not a date)."""
+    text = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    try:
+        return parse_point(text)
+    except DateSyntaxError:
+        return None
+
+
+@dataclass(frozen=True)
+class When:
+    """A date found in a text: offsets into it, the words, and the value."""
+
+    start: int
+    stop: int
+    text: str
+    value: TemporalValue
+
+
+@cache
+def extractor():
+    from natasha import DatesExtractor
+
+    from .nlp import models
+
+    return DatesExtractor(models().vocab)
+
+
+def dates_in(text: str, article: Point | None) -> list[When]:
+    """Dates of `text` in order of appearance; relative ones only when the article's date is
+    known, absolute ones without a year take the article's year."""
+    found: list[When] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, stop: int, value: TemporalValue | None) -> None:
+        if value is not None and not any(s < stop and start < e for s, e in taken):
+            taken.append((start, stop))
+            found.append(When(start, stop, text[start:stop], value))
+
+    for match in SEASON.finditer(text):
+        year = int(match.group(3)) if match.group(3) else (
+            article.year + SHIFTS[match.group(2).lower()] if article else None)
+        if year is not None:
+            add(match.start(), match.end(),
+                parse_temporal(f"{year}-{SEASONS[match.group(1).lower()]}"))
+    if article is not None:
+        for match in YEAR.finditer(text):
+            add(match.start(), match.end(), Point(article.year + YEAR_SHIFTS[
+                match.group(1).lower()]))
+        for match in NOW.finditer(text):
+            add(match.start(), match.end(), article)
+    for match in extractor()(text):
+        fact = match.fact
+        year = fact.year or (article.year if article else None)
+        if year is None or not 1000 <= year <= 2999:
+            continue
+        month = fact.month if fact.month else None
+        day = fact.day if month and fact.day else None
+        add(match.start, match.stop, point(year, month, day))
+    return sorted(found, key=lambda w: w.start)
