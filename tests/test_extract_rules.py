@@ -1,0 +1,120 @@
+"""Each relation rule on a sentence written for it: the exact facts, arguments and offsets.
+
+The sentences are made up for the tests (they are not from the seed articles), so each rule is
+shown to work on text it was not written from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regiongraph.dates import Point
+from regiongraph.extract import extract_text, records
+from regiongraph.extract.extractor import MIN_CONFIDENCE
+
+DATE = Point(2025, 6)
+
+
+def facts(text: str, kind: str | None = None) -> list[tuple]:
+    """(type, rule, [(role, text)]) of every fact found, confidence threshold or not."""
+    found = extract_text("t", text, date=DATE).facts
+    return [(f.type, f.rule, [(a.role, a.text) for a in f.args]) for f in found
+            if kind is None or f.type == kind]
+
+
+def test_post_before_the_name_with_its_organisation_and_a_meeting_between_holders():
+    text = ("Генеральный директор ОАО «БЕЛАЗ» Сергей Лесин встретился с заместителем "
+            "Премьер-министра Беларуси Виктором Каранкевичем.")
+    assert facts(text) == [
+        ("occupation", "occupation/appos", [("who", "Сергей Лесин"),
+                                            ("job", "Генеральный директор"),
+                                            ("where", "ОАО «БЕЛАЗ»")]),
+        ("occupation", "occupation/appos", [("who", "Виктор Каранкевич"),
+                                            ("job", "заместителем Премьер-министра"),
+                                            ("where", "Беларусь")]),
+        ("meeting", "meeting", [("participant", "Сергей Лесин"),
+                                ("participant", "Виктор Каранкевич")]),
+    ]
+
+
+def test_post_after_the_name_and_offsets_index_the_text():
+    text = "Об этом рассказал Андрей Петров, министр финансов Кемеровской области."
+    found = extract_text("t", text).facts
+    post = next(f for f in found if f.type == "occupation")
+    assert post.rule == "occupation/described"
+    assert [(a.role, a.text, text[a.start:a.end]) for a in post.args] == [
+        ("who", "Андрей Петров", "Андрей Петров"),
+        ("job", "министр финансов", "министр финансов"),
+        ("where", "Кемеровская область", "Кемеровской области"),
+    ]
+
+
+def test_a_verb_puts_a_person_into_a_post_and_gives_the_phase():
+    text = "В прошлом году Иван Сидоров был назначен на должность губернатора Томской области."
+    (post,) = extract_text("t", text).facts
+    assert (post.rule, post.phase) == ("occupation/verb", "start")
+    assert [a.text for a in post.args] == ["Иван Сидоров", "губернатора", "Томская область"]
+
+
+def test_a_post_without_its_organisation_stays_below_the_threshold():
+    (post,) = extract_text("t", "Сенатор Джон Смит прибыл с визитом.").facts
+    assert post.confidence < MIN_CONFIDENCE
+    assert records(extract_text("t", "Сенатор Джон Смит прибыл с визитом.")) == []
+
+
+def test_founder_is_an_owner_of_the_organisation_named_with_a_common_noun():
+    text = "Основатель компании «Сибирский уголь» Павел Морозов заявил о новых планах."
+    assert facts(text, "ownership") == [
+        ("ownership", "owner-noun/appos", [("owner", "Павел Морозов"),
+                                           ("property", "компания «Сибирский уголь»")])]
+
+
+def test_a_visit_with_a_relative_date_resolved_against_the_article():
+    text = "Губернатор Кузбасса Илья Середюк посетил Минск осенью этого года."
+    (visit,) = [f for f in extract_text("t", text, date=DATE).facts if f.type == "visit"]
+    assert [(a.role, a.text, str(a.value) if a.value else None) for a in visit.args] == [
+        ("who", "Илья Середюк", None), ("where", "Минск", None),
+        ("when", "осенью этого года", "2025-09/2025-11")]
+
+
+def test_trade_direction_from_export_words_and_prepositions():
+    assert facts("Кузбасс экспортирует уголь в Белоруссию.") == [
+        ("trade", "trade", [("goods", "уголь"), ("origin", "Кузбасс"),
+                            ("destination", "Белоруссия")])]
+
+
+def test_a_purchase_is_found_but_deals_stay_below_the_threshold():
+    found = extract_text("t", "Компания «Газпром» купила компанию «Сибнефть».").facts
+    assert [(f.type, [(a.role, a.text) for a in f.args]) for f in found] == [
+        ("deal", [("participant", "Газпром"), ("participant", "Сибнефть"),
+                  ("type", "purchase")])]
+    assert found[0].confidence < MIN_CONFIDENCE
+
+
+def test_a_statement_names_its_speaker_and_quotes_its_sentence():
+    text = "«Мы расширим сотрудничество», — заявил Илья Середюк."
+    assert facts(text) == [("statement", "statement", [("speaker", "Илья Середюк"),
+                                                       ("quote", text)])]
+
+
+def test_a_title_word_tagged_as_a_person_is_not_a_person():
+    text = "Его принял Чрезвычайный и Полномочный Посол Италии Марко Росси."
+    found = extract_text("t", text)
+    people = [m.name for group in found.mentions for m in group if m.type == "PER"]
+    assert people == ["Марко Росси"]
+
+
+def test_a_surname_alone_takes_the_full_name_met_in_the_article():
+    text = ("Губернатор Томской области Иван Сидоров открыл завод. "
+            "Сидоров встретился с рабочими.")
+    found = extract_text("t", text)
+    names = [(m.text, m.name, m.how) for group in found.mentions for m in group
+             if m.type == "PER"]
+    assert names == [("Иван Сидоров", "Иван Сидоров", "candidate"),
+                     ("Сидоров", "Иван Сидоров", "surname")]
+    assert len({m.entity for group in found.mentions for m in group if m.type == "PER"}) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Hello world. This is English."])
+def test_nothing_to_extract_gives_no_facts(text):
+    assert extract_text("t", text).facts == []
