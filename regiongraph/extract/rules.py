@@ -371,14 +371,6 @@ def holder_of(scope: Scope, first: int, last: int,
     for person in after[:1]:
         if all(in_phrase(scope, t, anchors) for t in tokens[last + 1:person.tokens[0]]):
             return person, 0.75, "", "after"
-    # The name right before it: «Сергей Лесин, гендиректор».
-    for person in people:
-        if person.tokens[-1] + 2 == first and tokens[first - 1].text == ",":
-            return person, 0.7, "", "before"
-    # A second post follows and names the holder: «Профессор РЭУ, политолог Дмитрий Нечаев».
-    chained = chain_holder(scope, last, anchors)
-    if chained is not None:
-        return chained, 0.8, "", "chain"
     # A verb links them: «Цивилев назначен губернатором», «занять пост премьер-министра».
     verb = tokens[first].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
@@ -390,6 +382,14 @@ def holder_of(scope: Scope, first: int, last: int,
                 phase = ("start" if tokens[verb].lemma in lex.phase_start else
                          "end" if tokens[verb].lemma in lex.phase_end else "")
                 return person, 0.8, phase, "verb"
+    # The name right before it: «Сергей Лесин, гендиректор».
+    for person in people:
+        if person.tokens[-1] + 2 == first and tokens[first - 1].text == ",":
+            return person, 0.7, "", "before"
+    # A second post follows and names the holder: «Профессор РЭУ, политолог Дмитрий Нечаев».
+    chained = chain_holder(scope, last, anchors)
+    if chained is not None:
+        return chained, 0.8, "", "chain"
     return None
 
 
