@@ -24,7 +24,7 @@ EXIT_CODES = """exit codes:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(Paths.at(args.root, args.out))
+    result = build(Paths.at(args.root, args.out), extract=not args.no_extract)
     print(result.summary())
     return 0
 
@@ -105,6 +105,82 @@ def cmd_enrich(args: argparse.Namespace) -> int:
     return 0
 
 
+def project_registry(args: argparse.Namespace):
+    """The registry of the project, for entity resolution; empty outside a project."""
+    from .extract import Registry
+    from .loader import load_corpus
+    from .vocab import Vocabulary
+
+    paths = Paths.at(args.root, args.out)
+    if not paths.entities.is_dir():
+        return Registry()
+    return Registry.of(load_corpus(paths, Vocabulary.load(paths.ontology)).entities)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .extract import jsonl
+    from .extract.extractor import MIN_CONFIDENCE
+    from .extract.run import extract_files
+    from .outputs import write_atomically
+
+    files = [Path(f) for f in args.files]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    registry = project_registry(args) if not args.no_registry else None
+    failed = 0
+    chunks: list[str] = []
+    for _path, result in extract_files(files, registry, args.jobs):
+        if isinstance(result, RegiongraphError):
+            print(f"error: {result}", file=sys.stderr)
+            failed += 1
+            continue
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        text = jsonl(result, MIN_CONFIDENCE if args.min_confidence is None
+                     else args.min_confidence)
+        if args.output:
+            chunks.append(text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    if args.output and not failed:
+        target = Path(args.output)
+        write_atomically(target.parent, {target.name: "".join(chunks).encode("utf-8")})
+    if failed:
+        print(f"error: {failed} of {len(files)} file(s) could not be read"
+              + ("; nothing was written" if args.output else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    results = ingest(Paths.at(args.root, args.out), [Path(f) for f in args.files], args.date,
+                     title=args.title, publisher=args.publisher, author=args.author, url=args.url)
+    for result in results:
+        print(f"ingested {result.source} as {result.id}" if result.new
+              else f"already ingested as {result.id}: {result.source}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import review_article, write_review
+
+    paths = Paths.at(args.root, args.out)
+    review = review_article(paths, args.article)
+    target = Path(args.output) if args.output else paths.out / "review" / f"{review.article}.yaml"
+    facts, entities = write_review(review, target)
+    print(f"wrote {facts}: {len(review.facts)} fact(s) to review"
+          f" ({review.corroborating} corroborating curated facts not listed)")
+    print(f"wrote {entities}: {len(review.entities)} candidate entit"
+          f"{'y' if len(review.entities) == 1 else 'ies'}")
+    return 0
+
+
 def add_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
                 name: str, summary: str, description: str,
                 func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -127,11 +203,13 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--out", metavar="DIR", help="output folder (default: ROOT/out)")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    add_command(commands, common, "build",
-                "check the data, build and validate the graph, write out/",
-                "Load and check data/, build the RDF dataset, validate it with SHACL, add the "
-                "analytics graph and write the graph files, the HTML view and its exports.",
-                cmd_build)
+    build_command = add_command(
+        commands, common, "build", "check the data, build and validate the graph, write out/",
+        "Load and check data/, build the RDF dataset, validate it with SHACL, add the "
+        "analytics graph and write the graph files, the HTML view and its exports.", cmd_build)
+    build_command.add_argument("--no-extract", action="store_true",
+                               help="curated facts only: do not run the extractor "
+                                    "(no graph:extracted)")
 
     query = add_command(commands, common, "query", "run a SPARQL query on the built graph",
                         "Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query, given as a "
@@ -187,6 +265,59 @@ def parser() -> argparse.ArgumentParser:
                          cmd_enrich)
     enrich.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"),
                         help="table (default), or a W3C SPARQL 1.1 results format")
+
+    extract = add_command(commands, common, "extract", "extract facts from article files",
+                          "Run the extractor (Natasha NLP, entity resolution against the "
+                          "project's registry, relation rules) on text files and print one fact "
+                          "per line as JSON: doc, type, args (role, text, start, end), "
+                          "confidence, and modality and phase where given. Offsets are Python "
+                          "string indices into the file as read with UTF-8. Exit code 1 when a "
+                          "file is empty, binary or not UTF-8 (the others are still printed).",
+                          cmd_extract)
+    extract.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files")
+    extract.add_argument("--format", default="jsonl", choices=("jsonl",),
+                         help="jsonl: one JSON fact per line (the benchmark's form)")
+    extract.add_argument("--jobs", type=int, default=1, metavar="N",
+                         help="run N worker processes (default 1)")
+    extract.add_argument("--output", metavar="FILE",
+                         help="write to FILE atomically instead of standard output")
+    extract.add_argument("--no-registry", action="store_true",
+                         help="do not resolve names against the project's registry")
+    extract.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                         help="print facts of confidence X or more (default: the extractor's "
+                              "threshold, 0.6)")
+
+    ingest = add_command(commands, common, "ingest", "add article files to data/articles/",
+                         "Add Russian text files to data/articles/ as <NNN>_<sha256 prefix>.txt "
+                         "(the bytes unchanged) and .yaml (title, date, publisher, author, url). "
+                         "The title is --title or the first non-empty line. A text already "
+                         "there is reported and skipped. All or nothing: every file is checked "
+                         "first, and if the project does not load afterwards the new files are "
+                         "removed. Exit code 1 when a file is empty, binary, not UTF-8 or not "
+                         "Russian, or a publisher or author is not in data/entities/.",
+                         cmd_ingest)
+    ingest.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files")
+    ingest.add_argument("--date", required=True, metavar="D",
+                        help="publication date: YYYY, YYYY-MM or YYYY-MM-DD (relative dates in "
+                             "the text resolve against it)")
+    ingest.add_argument("--title", help="title (one file only; default: its first line)")
+    ingest.add_argument("--publisher", metavar="P", help="entity id or name of the publisher")
+    ingest.add_argument("--author", metavar="A", help="entity id or name of the author")
+    ingest.add_argument("--url", metavar="U", help="address of the article (one file only)")
+
+    review = add_command(commands, common, "review", "write an article's extracted facts "
+                         "for review",
+                         "Run the extractor on one article as the build does and write the facts "
+                         "it finds as a curated-facts file (data/facts/ format, each with its "
+                         "rule and confidence in a note), and the candidate entities they name "
+                         "beside it as <name>.entities.yaml (data/entities/ format). Facts that "
+                         "corroborate a curated fact are not listed. Correct and delete, then "
+                         "move the entities to data/entities/ and the facts to data/facts/.",
+                         cmd_review)
+    review.add_argument("article", metavar="ARTICLE",
+                        help="article id, or the path of its .txt in data/articles/")
+    review.add_argument("--output", metavar="FILE",
+                        help="facts file to write (default: OUT/review/ARTICLE.yaml)")
     return main
 
 

@@ -103,3 +103,24 @@ def parse_temporal(value: object) -> TemporalValue:
             raise DateSyntaxError(f"'{text}': the period ends before it starts")
         return Period(start, end, start.precision)
     return parse_point(text)
+
+
+def format_temporal(value: TemporalValue) -> str:
+    """The data-file form of a date or period: the inverse of `parse_temporal`, so that values
+    taken from the graph (a review file of extracted facts) load back as the same values.
+
+    A period is written by its name (`2023-summer`, `2024-Q1`, `2025-H2`) when it is one, else
+    as START/END; a period whose precision is neither raises DateSyntaxError, because no
+    written form would give it back.
+    """
+    if isinstance(value, Point):
+        return str(value)
+    start, end = value.start, value.end
+    for name, (first, last, precision) in _NAMED_PERIODS.items():
+        end_year = start.year + 1 if last < first else start.year
+        if value == Period(Point(start.year, first), Point(end_year, last), precision):
+            return f"{start.year:04d}-{name}"
+    if value.precision == start.precision == end.precision and not end < start:
+        return str(value)
+    raise DateSyntaxError(f"the period {value} at precision '{value.precision}' has no written "
+                          f"form; use one of {', '.join(FORMS)}")

@@ -185,6 +185,15 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                     people.append(mention)
             mentions.append(mention)
         out.append(mentions)
+    # An organisation named short and in full («Sun» … «Sun Microsystems»): one entity,
+    # under its fullest name.
+    orgs = [m for group in out for m in group if m.type == "ORG" and not m.how]
+    for mention in orgs:
+        words = key_of(mention.normal, drop_legal=True).split()
+        fuller = [o for o in orgs if len(key_of(o.normal, drop_legal=True).split()) > len(words)
+                  and key_of(o.normal, drop_legal=True).split()[:len(words)] == words]
+        if words and fuller:
+            mention.name = max(fuller, key=lambda o: (len(o.normal), o.start)).normal
     # A surname met before its full name («Лесин … Сергей Лесин»): resolve backwards too.
     for mentions in out:
         for mention in mentions:
