@@ -47,6 +47,11 @@ def test_meetings_recall_three_of_four_with_full_precision():
     assert agreement("Meeting") == (3, 4, 3, 3)
 
 
+def test_visits_recall_two_of_five_and_statements_four_of_nine_with_full_precision():
+    assert agreement("Visit") == (2, 5, 2, 2)
+    assert agreement("Statement") == (4, 9, 4, 4)
+
+
 def test_the_missed_posts_are_the_ones_the_text_gives_indirectly():
     facts = corpus().facts
     recovered = {r.value.id for f in facts.values() if f.graph == "extracted"

@@ -174,10 +174,10 @@ def post_phrase(scope: Scope, index: int) -> tuple[int, int, int]:
     first = index
     while first > 0 and scope.at.get(first - 1) is None and (
             tokens[first - 1].lemma in lex.job_modifiers
-            or (tokens[first - 1].text in ("-", "и") and first > 1
+            or (tokens[first - 1].text in lex.joiners and first > 1
             and tokens[first - 2].lemma in lex.job_modifiers)):
         first -= 1
-    while first < index and tokens[first].text in ("-", "и"):
+    while first < index and tokens[first].text in lex.joiners:
         first += 1
     last, anchor = index, index
     if tokens[index].lemma in lex.job_of_job and index + 1 < len(tokens):
@@ -227,7 +227,7 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
         if mention.type not in (ORG, LOC) or mention.tokens[0] <= last:
             continue
         gap = [t for t in scope.tokens[last + 1:mention.tokens[0]]]
-        adjacent = not gap or (len(gap) == 1 and gap[0].lemma in ("в", "при", "из"))
+        adjacent = not gap or (len(gap) == 1 and gap[0].lemma in scope.lex.post_prepositions)
         below = any(path_to(scope, i, {anchor, last}) for i in mention.tokens)
         if (adjacent or below) and mention.tokens[0] - last <= 6:
             return scope.arg("where", mention)
@@ -255,7 +255,7 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
         stem = key_of(place.name).split()[-1][:-2] if place.name else ""
         if len(stem) >= 4 and token.lemma.startswith(stem):
             return Arg("where", place.name, token.start, token.stop, place.entity, place)
-    if token.lemma.endswith(("ский", "цкий")):
+    if token.lemma.endswith(tuple(lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
 
@@ -490,7 +490,7 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     if not kids and tokens[verb].rel in ("conj", "xcomp") and tokens[verb].head >= 0:
         kids = scope.children(tokens[verb].head, "nsubj", "nsubj:pass")
     if tokens[verb].rel == "acl:relcl" and tokens[verb].head >= 0 and \
-            any(tokens[k].lemma == "который" for k in kids):
+            any(tokens[k].lemma in scope.lex.relative_pronouns for k in kids):
         kids = [tokens[verb].head]
     return kids
 
@@ -524,16 +524,16 @@ def meeting(scope: Scope) -> Iterator[Found]:
         guests: list[int] = []
         if token.pos == "VERB":
             hosts += subjects(scope, token.index) or nearest_before(scope, token.index)
-            guests += with_preposition(scope, token.index, "с", "со")
+            guests += with_preposition(scope, token.index, *lex.with_prepositions)
         elif token.pos == "NOUN":
             hosts += [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
             guests += [k for k in scope.children(token.index, "nmod", "obl")
-                       if scope.case_of(k) in ("с", "со", "между")]
+                       if scope.case_of(k) in lex.with_prepositions | lex.between_prepositions]
             head = token.head
             if head >= 0 and (scope.tokens[head].lemma in lex.meeting_light | lex.meeting
                               or token.rel in ("nsubj", "nsubj:pass", "obj")):
                 hosts += subjects(scope, head) if token.rel == "obj" else []
-                guests += with_preposition(scope, head, "с", "со")
+                guests += with_preposition(scope, head, *lex.with_prepositions)
         host = scope.actors(hosts)
         guest = [m for m in scope.actors(guests) if all(m.entity != h.entity for h in host)]
         confidence = 0.8
@@ -555,7 +555,7 @@ def place_of(scope: Scope, index: int) -> Arg | None:
     for anchor in (index, scope.tokens[index].head):
         if anchor < 0:
             continue
-        for kid in with_preposition(scope, anchor, "в", "во", "на"):
+        for kid in with_preposition(scope, anchor, *scope.lex.place_prepositions):
             mention = scope.at.get(kid)
             if mention is not None and mention.type == LOC:
                 return scope.arg("where", mention)
@@ -563,29 +563,39 @@ def place_of(scope: Scope, index: int) -> Arg | None:
 
 
 def visit(scope: Scope) -> Iterator[Found]:
-    """A visit: who went where («визит делегации в Беларусь», «посетил Минск»)."""
+    """A visit: who went where («визит делегации в Беларусь», «посетил Минск», «посещение
+    завода»). With no visitor in the sentence the visitor is the person last seen as a
+    subject («посещение ОАО «БелАЗ» стало первым этапом визита»)."""
+    lex = scope.lex
     for token in scope.tokens:
-        if token.lemma not in scope.lex.visit:
+        if token.lemma not in lex.visit:
             continue
         who: list[int] = []
         where: list[int] = []
         if token.pos == "VERB":
             who = subjects(scope, token.index)
-            where = with_preposition(scope, token.index, "в", "во", "на")
-            if token.lemma.startswith(("посет", "побыва")):
+            where = with_preposition(scope, token.index, *lex.place_prepositions)
+            if token.lemma in lex.visit_objects:
                 where += scope.children(token.index, "obj")
         else:
-            who = [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
-            where = with_preposition(scope, token.index, "в", "во", "на")
+            genitive = [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
+            where = with_preposition(scope, token.index, *lex.place_prepositions)
+            if token.lemma in lex.visit_objects:  # «посещение X»: X is visited
+                where += genitive
+            else:  # «визит X»: X visits
+                who = genitive
             if token.head >= 0 and not who:
                 who = subjects(scope, token.head)
         visitors = scope.actors(who)
         places = [m for m in scope.actors(where) if m.type in (LOC, ORG)]
+        confidence = 0.75
+        if not visitors and places and scope.protagonist is not None:
+            visitors, confidence = [scope.protagonist], 0.65
         if not visitors or not places:
             continue
         args = [scope.arg("who", m) for m in visitors] + [scope.arg("where", places[0])]
         args += [a for a in (scope.when(),) if a is not None]
-        yield Found("visit", args, 0.75, "visit", scope.number)
+        yield Found("visit", args, confidence, "visit", scope.number)
 
 
 # --- deals and ownership -----------------------------------------------------------------------
@@ -603,7 +613,7 @@ def deal(scope: Scope) -> Iterator[Found]:
         if token.pos == "NOUN" and token.head >= 0 and scope.tokens[token.head].pos == "VERB":
             parts += subjects(scope, token.head)
             parts += [k for k in scope.children(token.head, "obl", "iobj")
-                      if scope.case_of(k) in ("с", "со", "у", "")]
+                      if scope.case_of(k) in lex.with_prepositions | lex.owner_prepositions | {""}]
         participants = [m for m in scope.actors(parts, depth=2) if m.type in (ORG, PERSON, LOC)]
         if len(participants) < 2:
             continue
@@ -621,10 +631,11 @@ def ownership(scope: Scope) -> Iterator[Found]:
             continue
         owners: list[int] = []
         owned: list[int] = []
-        if token.pos == "VERB" and token.lemma.startswith("принадлеж"):
+        if token.pos == "VERB" and token.lemma in lex.belong:
             owned = subjects(scope, token.index)
             owners = [k for k in scope.children(token.index, "obl", "iobj")
-                      if scope.tokens[k].feats.get("Case") == "Dat" or scope.case_of(k) == "у"]
+                      if scope.tokens[k].feats.get("Case") == "Dat" or
+                      scope.case_of(k) in lex.owner_prepositions]
         elif token.pos == "VERB":
             owners = subjects(scope, token.index)
             owned = scope.children(token.index, "obj", "obl")
@@ -686,9 +697,9 @@ def trade(scope: Scope) -> Iterator[Found]:
             continue
         root = next(i for i in mention.tokens if scope.tokens[i].head not in mention.tokens)
         case = scope.case_of(root)
-        if case in ("в", "во", "на"):
+        if case in lex.place_prepositions:
             targets.append(mention)
-        elif case in ("из", "от") or scope.tokens[root].rel in ("nsubj", "nsubj:pass"):
+        elif case in lex.source_prepositions or scope.tokens[root].rel in ("nsubj", "nsubj:pass"):
             sources.append(mention)
     if direction == "import":
         sources, targets = targets, sources
