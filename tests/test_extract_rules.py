@@ -118,3 +118,16 @@ def test_a_surname_alone_takes_the_full_name_met_in_the_article():
 @pytest.mark.parametrize("text", ["", "   \n\n", "Hello world. This is English."])
 def test_nothing_to_extract_gives_no_facts(text):
     assert extract_text("t", text).facts == []
+
+
+def test_a_post_in_the_plural_pairs_its_holders_with_their_places():
+    text = ("Президенты России и Белоруссии Владимир Путин и Александр Лукашенко "
+            "встретились в Минске.")
+    assert facts(text) == [
+        ("occupation", "occupation/shared", [("who", "Владимир Путин"), ("job", "Президенты"),
+                                             ("where", "Россия")]),
+        ("occupation", "occupation/shared", [("who", "Александр Лукашенко"),
+                                             ("job", "Президенты"), ("where", "Белоруссия")]),
+        ("meeting", "meeting", [("participant", "Владимир Путин"),
+                                ("participant", "Александр Лукашенко"), ("where", "Минск")]),
+    ]

@@ -426,13 +426,57 @@ def post_name(scope: Scope, first: int, last: int) -> str:
     return normalise(models(), scope.tokens[first:end + 1]).lower()
 
 
+def is_plural(token: Token) -> bool:
+    """Plural by the tagger, or by the dictionary when every reading of the word is plural (the
+    tagger takes a capitalised first word for a singular name: «Президенты России …»)."""
+    if token.feats.get("Number") == "Plur":
+        return True
+    parses = models().analyser.parse(token.text)
+    return bool(parses) and all("plur" in p.tag for p in parses)
+
+
+def shared_post(scope: Scope, token: Token) -> Iterator[Found]:
+    """A post in the plural held by several people named right after it: «президенты России
+    и Белоруссии Владимир Путин и Александр Лукашенко». The organisations pair with the
+    people in order when there are as many; one organisation goes to all."""
+    tokens = scope.tokens
+    first, last, _ = post_phrase(scope, token.index)
+    people = sorted((m for m in scope.mentions if m.type == PERSON and m.tokens[0] > last),
+                    key=lambda m: m.start)
+    if not people or not all(in_phrase(scope, t, set(range(first, last + 1)))
+                             for t in tokens[last + 1:people[0].tokens[0]]):
+        return
+    holders = [people[0]]
+    for other in people[1:]:
+        between = tokens[holders[-1].tokens[-1] + 1:other.tokens[0]]
+        if not between or len(between) > 1 or between[0].lemma not in scope.lex.joiners | {","}:
+            break
+        holders.append(other)
+    if len(holders) < 2:
+        return
+    places = [m for m in sorted(scope.mentions, key=lambda m: m.start)
+              if m.type in (ORG, LOC) and last < m.tokens[0] < people[0].tokens[0]]
+    if len(places) not in (1, len(holders)):
+        places = []
+    for number, person in enumerate(holders):
+        job = scope.span_arg("job", first, last)
+        job.lemma, job.normal = token.lemma, post_name(scope, first, last)
+        args = [scope.arg("who", person), job]
+        confidence = 0.55
+        if places:
+            args.append(scope.arg("where", places[number if len(places) > 1 else 0]))
+            confidence = 0.9
+        yield Found("occupation", args, confidence, "occupation/shared", scope.number)
+
+
 def occupation(scope: Scope) -> Iterator[Found]:
     """Who holds which post where: the post's noun, its organisation and its holder."""
     used: set[int] = set()
     for token in scope.tokens:
         if token.index in used or not is_post(scope, token):
             continue
-        if token.feats.get("Number") == "Plur":
+        if is_plural(token):
+            yield from shared_post(scope, token)
             continue
         first, last, anchor = post_phrase(scope, token.index)
         used.update(range(first, last + 1))
