@@ -23,6 +23,10 @@ from .validate import load_shapes, union_graph, validate
 from .view import render_view
 from .vocab import Vocabulary
 
+#: The named graph (and Entity.graph / Fact.graph) of the extractor's output; the same as
+#: extract.tofacts.GRAPH, repeated so that the build imports the extractor only to run it.
+EXTRACTED = "extracted"
+
 
 @dataclass
 class Compiled:
@@ -40,19 +44,44 @@ class BuildResult:
     dataset: Dataset
     triples: int
     files: list[Path] = field(default_factory=list)
+    extracted: bool = False  # whether the extractor ran, so "0 extracted" can be told apart
 
     def summary(self) -> str:
-        """Entities and facts by class, triples, and where the files are."""
-        lines = [f"articles: {len(self.corpus.articles)}"]
-        for title, counts in (
-            ("entities", Counter(e.cls for e in self.corpus.entities.values())),
-            ("facts", Counter(f.cls for f in self.corpus.facts.values())),
-        ):
-            lines.append(f"{title}: {sum(counts.values())}")
-            lines.extend(f"  {name:<24}{count:>5}" for name, count in sorted(counts.items()))
+        """Entities and facts by class, triples, and where the files are.
+
+        Curated and extracted counts are kept apart so that a reader never takes the
+        extractor's unreviewed output for curated data: the first column counts the registry
+        and data/facts/, a "+N" column what the extractor added. Extracted facts that only
+        corroborate a curated fact add no fact of their own and are counted in the header only.
+        """
+        entities = self.corpus.entities.values()
+        facts = self.corpus.facts.values()
+        candidates = [e for e in entities if e.graph == EXTRACTED]
+        extracted = [f for f in facts if f.graph == EXTRACTED]
+        corroborating = {f.id for f in extracted if any(r.name == "corroborates" for r in f.roles)}
+        entity_head = f"entities: {len(entities) - len(candidates)}"
+        fact_head = f"facts: {len(facts) - len(extracted)}"
+        if self.extracted:
+            entity_head += f" (+{len(candidates)} candidates from extraction)"
+            fact_head += (f" curated, {len(extracted)} extracted "
+                          f"({len(corroborating)} corroborate curated facts)")
+        lines = [f"articles: {len(self.corpus.articles)}", entity_head]
+        lines += by_class([e.cls for e in entities if e.graph != EXTRACTED],
+                          [e.cls for e in candidates])
+        lines.append(fact_head)
+        lines += by_class([f.cls for f in facts if f.graph != EXTRACTED],
+                          [f.cls for f in extracted if f.id not in corroborating])
         lines.append(f"triples: {self.triples}")
         lines.extend(f"wrote {path}" for path in self.files)
         return "\n".join(lines)
+
+
+def by_class(curated: list[str], extracted: list[str]) -> list[str]:
+    """One line per class: the curated count, then "+N" when the extractor added N."""
+    ours, theirs = Counter(curated), Counter(extracted)
+    return [f"  {name:<24}{ours[name]:>5}" + (f"{'+' + str(theirs[name]):>6}"
+                                              if theirs[name] else "")
+            for name in sorted(ours | theirs)]
 
 
 def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compiled:
@@ -99,7 +128,8 @@ def build(paths: Paths, write: bool = True, extract: bool = True,
     for triple in view.analytics:
         analytics.add(triple)
         compiled.union.add(triple)
-    result = BuildResult(compiled.corpus, compiled.dataset, len(compiled.union))
+    result = BuildResult(compiled.corpus, compiled.dataset, len(compiled.union),
+                         extracted=extract)
     if write:
         files = serialise(compiled.dataset, compiled.union)
         files.update(view.files(latest_date(compiled.corpus)))

@@ -10,11 +10,14 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from regiongraph import Paths, compile_dataset
+from regiongraph import BuildResult, Paths, compile_dataset
 from regiongraph.cli import main
+from regiongraph.dates import Point
+from regiongraph.model import Article, Corpus, Entity, Evidence, Fact, Ref, Role
 from regiongraph.validate import load_shapes, union_graph, validate
 from regiongraph.vocab import PROV
 
+from . import seed
 from .conftest import ROOT
 
 FILES = ["graph.gexf", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq", "graph.trig",
@@ -22,16 +25,73 @@ FILES = ["graph.gexf", "graph.graphml", "graph.html", "graph.jsonld", "graph.nq"
 RDF_FILES = ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]
 
 
+#: The summary's lines for curated facts by class (the extractor's additions follow as "+N").
+CURATED_FACT_LINES = {
+    "Agreement": 2, "CommemorativeEvent": 1, "Cooperation": 7, "CulturalEvent": 1,
+    "Invitation": 2, "Meeting": 4, "Negotiation": 1, "PostHolding": 12, "ProjectReport": 17,
+    "Statement": 9, "TradeFlow": 8, "Visit": 5,
+}
+
+
+def fact_lines(extracted: dict[str, int]) -> list[str]:
+    return [f"  {name:<24}{CURATED_FACT_LINES.get(name, 0):>5}"
+            + (f"{'+' + str(extracted[name]):>6}" if extracted.get(name) else "")
+            for name in sorted(CURATED_FACT_LINES.keys() | extracted.keys())]
+
+
 def test_build_prints_a_summary_and_writes_every_format(tmp_path, capsys):
     assert main(["build", "--root", str(ROOT), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:2] == ["articles: 2", "entities: 95"]
+    candidates = sum(seed.CANDIDATES.values())
+    assert out[:2] == ["articles: 2",
+                       f"entities: {seed.ENTITIES} (+{candidates} candidates from extraction)"]
     assert "  Person                      9" in out
-    assert "facts: 69" in out
-    assert "  PostHolding                12" in out
-    assert "triples: 3144" in out
+    head = out.index(f"facts: {seed.CURATED_FACTS} curated, {seed.EXTRACTED_FACTS} extracted "
+                     f"({seed.CORROBORATING} corroborate curated facts)")
+    assert out[head + 1:out.index(f"triples: {seed.TRIPLES}")] == fact_lines(seed.NEW_FACTS)
     assert out[-7:] == [f"wrote {tmp_path / name}" for name in FILES]
     assert sorted(p.name for p in tmp_path.iterdir()) == FILES
+
+
+def test_summary_counts_curated_and_extracted_apart():
+    article = Article("a", "Title", "Text.", Point(2025), "ru", Path("a.txt"))
+    evidence = (Evidence("a", "Text.", 0, 5),)
+    entities = [Entity("kuzbass", "Region", (("en", "Kuzbass"), ("ru", "Кузбасс"))),
+                Entity("belaz", "Company", (("en", "BelAZ"), ("ru", "БелАЗ"))),
+                Entity("x-org-mtz", "Company", (("en", "MTZ"), ("ru", "МТЗ")), graph="extracted")]
+    facts = [Fact("meeting", "Meeting", "a", (), evidence),
+             Fact("x-a-deal-1", "Deal", "a", (), evidence, graph="extracted"),
+             Fact("x-a-meeting-2", "Meeting", "a", (), evidence, graph="extracted"),
+             Fact("x-a-meeting-3", "Fact", "a", (Role("corroborates", Ref("meeting", "fact")),),
+                  evidence, graph="extracted")]
+    corpus = Corpus({"a": article}, {e.id: e for e in entities}, {f.id: f for f in facts})
+    summary = BuildResult(corpus, Dataset(), 123, [Path("out/graph.ttl")], extracted=True)
+    assert summary.summary().splitlines() == [
+        "articles: 1",
+        "entities: 2 (+1 candidates from extraction)",
+        "  Company                     1    +1",
+        "  Region                      1",
+        "facts: 1 curated, 3 extracted (1 corroborate curated facts)",
+        "  Deal                        0    +1",
+        "  Meeting                     1    +1",
+        "triples: 123",
+        "wrote out/graph.ttl",
+    ]
+
+
+def test_build_without_extraction_has_only_curated_facts(tmp_path, capsys):
+    assert main(["build", "--no-extract", "--root", str(ROOT), "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["articles: 2", f"entities: {seed.ENTITIES}"]
+    head = out.index(f"facts: {seed.CURATED_FACTS}")
+    assert out[head + 1:out.index(f"triples: {seed.TRIPLES_CURATED}")] == fact_lines({})
+    dataset = Dataset().parse(tmp_path / "graph.nq", format="nquads")
+    names = sorted(str(g.identifier).rsplit("/", 1)[1] for g in dataset.graphs() if len(g))
+    assert names == ["analytics", "curated", "enrichment", "links", "ontology", "registry",
+                     "sources"]
+    curated = dataset.graph(URIRef("https://w3id.org/regiongraph/graph/curated"))
+    assert len(set(curated.subjects(PROV.wasDerivedFrom, None))) == seed.CURATED_FACTS
+    assert not any("/x-" in str(term) for quad in dataset.quads() for term in quad[:3])
 
 
 def test_every_format_holds_the_same_graph(built):
@@ -40,7 +100,7 @@ def test_every_format_holds_the_same_graph(built):
     jsonld = Dataset().parse(built / "graph.jsonld", format="json-ld")
     turtle = Graph().parse(built / "graph.ttl", format="turtle")
     union = union_graph(nquads)
-    assert len(union) == 3144
+    assert len(union) == seed.TRIPLES
     for other in (trig, jsonld):
         assert isomorphic(union_graph(other), union)
         assert sorted(g.identifier for g in other.graphs() if len(g)) == sorted(
@@ -51,11 +111,13 @@ def test_every_format_holds_the_same_graph(built):
 def test_named_graphs_separate_ontology_registry_sources_and_curated_facts(built):
     dataset = Dataset().parse(built / "graph.nq", format="nquads")
     sizes = {str(g.identifier).rsplit("/", 1)[1]: len(g) for g in dataset.graphs() if len(g)}
-    assert sorted(sizes) == ["analytics", "curated", "enrichment", "links", "ontology",
-                             "registry", "sources"]
+    assert sorted(sizes) == ["analytics", "curated", "enrichment", "extracted", "links",
+                             "ontology", "registry", "sources"]
     curated = dataset.graph(URIRef("https://w3id.org/regiongraph/graph/curated"))
     facts = set(curated.subjects(PROV.wasDerivedFrom, None))
-    assert len(facts) == 69
+    assert len(facts) == seed.CURATED_FACTS
+    extracted = dataset.graph(URIRef("https://w3id.org/regiongraph/graph/extracted"))
+    assert len(set(extracted.subjects(PROV.wasDerivedFrom, None))) == seed.EXTRACTED_FACTS
 
 
 def test_no_blank_nodes_outside_the_ontology(built):
@@ -67,14 +129,20 @@ def test_no_blank_nodes_outside_the_ontology(built):
 
 
 def test_two_builds_are_byte_identical_whatever_the_hash_seed(tmp_path):
+    """Extraction included: candidate ids, fact hashes and the order of extracted facts must
+    not depend on hashing or on the order sets come out in."""
     outputs = []
-    for seed in ("1", "2"):
-        out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "--out", str(out)],
                        cwd=ROOT, env=env, check=True, capture_output=True)
         outputs.append({name: (out / name).read_bytes() for name in FILES})
     assert outputs[0] == outputs[1]
+    # the outputs compared hold the extracted graph: one confidence per extracted fact
+    nquads = outputs[0]["graph.nq"].decode()
+    assert nquads.count(" <https://w3id.org/regiongraph/ontology#confidence> \"") == (
+        seed.EXTRACTED_FACTS)
 
 
 def test_build_graph_py_runs_the_same_build_as_the_cli(tmp_path, built):

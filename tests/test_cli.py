@@ -121,7 +121,8 @@ def test_console_script_and_help_document_exit_codes():
 def test_readme_documents_every_command_and_query():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = next(a for a in parser()._actions if a.dest == "command").choices
-    assert sorted(commands) == ["build", "enrich", "link", "query", "stats", "view"]
+    assert sorted(commands) == ["build", "enrich", "extract", "ingest", "link", "query", "review",
+                                "stats", "view"]
     for command in commands:
         assert f"### `regiongraph {command}" in readme  # a section of its own
     assert "python build_graph.py" in readme

@@ -126,8 +126,8 @@ def test_unknown_fact_class(project, capsys):
     assert build_fails(project, capsys) == (
         f"error: {project / FACTS}:{line}: entry 'meeting-tsivilev-krutoi-2024': unknown fact "
         "class 'Meating' (known: Agreement, CommemorativeEvent, Cooperation, CulturalEvent, "
-        "Event, Invitation, Meeting, Negotiation, PostHolding, ProjectReport, Statement, "
-        "TradeFlow, Visit)")
+        "Deal, Event, Invitation, Meeting, Negotiation, Ownership, PostHolding, ProjectReport, "
+        "Statement, TradeFlow, Visit)")
 
 
 def test_entity_class_used_for_a_fact(project, capsys):
@@ -143,8 +143,9 @@ def test_unknown_role(project, capsys):
     line = line_of(project, FACTS, "venue: minsk")
     assert build_fails(project, capsys) == (
         f"error: {project / FACTS}:{line}: entry 'krutoi-ambassador-2024': unknown role 'venue': "
-        "it is not a property of the ontology (roles of PostHolding: datePrecision, endDate, "
-        "holder, organisation, post, postedTo, startDate)")
+        "it is not a property of the ontology (roles of PostHolding: confidence, corroborates, "
+        "datePrecision, endDate, holder, modality, organisation, phase, post, postedTo, "
+        "startDate)")
 
 
 def test_role_of_another_class(project, capsys):

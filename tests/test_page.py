@@ -18,6 +18,7 @@ import pytest
 
 from regiongraph.view.page import render_page
 
+from . import seed as counts  # "seed" is the fixture of the seed page below
 from .synthetic_view import synthetic_model
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -311,8 +312,8 @@ def seed_id(session: Session, iri_end: str) -> str:
 
 def test_seed_page_draws_the_whole_projection_offline(seed: Session) -> None:
     assert seed.requests == [seed.url]
-    assert seed.js("window.regiongraph.nodes.length") == 95 + 69
-    assert len(seed.visible()) == 164
+    assert seed.js("window.regiongraph.nodes.length") == counts.VIEW_NODES
+    assert len(seed.visible()) == counts.VIEW_NODES
 
 
 def test_seed_page_search_by_inflected_alias_focuses_the_region(seed: Session) -> None:
@@ -338,7 +339,7 @@ def test_seed_page_article_filter_keeps_that_articles_facts(seed: Session) -> No
     visible = seed.visible()
     facts = set(seed.js("window.regiongraph.model.nodes.filter(n => n.kind === 'fact' && "
                         "n.articles.includes('000_7bb269fab435b68d')).map(n => n.id)"))
-    assert len(facts) == 22
+    assert len(facts) == counts.FACTS_OF_ARTICLE_000
     assert facts <= visible
     assert seed_id(seed, "/fact/tsivilev-governor-2024") not in visible
     assert seed_id(seed, "/id/ilya-seredyuk") in visible

@@ -15,6 +15,7 @@ import pytest
 
 from regiongraph.query import format_result, open_store, run
 
+from . import seed
 from .conftest import ROOT
 
 GOLD = Path(__file__).parent / "gold"
@@ -32,6 +33,7 @@ REQUIRED_VARIABLES = {
     "provenance": "fact factType source sourceTitle quote",
     "central": "entity entityLabel class betweenness degree community",
     "links": "entity entityLabel wikidata geonames iso",
+    "extracted": "source fact kind confidence curated quote start end",
 }
 
 
@@ -110,7 +112,7 @@ def test_every_quote_in_provenance_is_at_its_offsets(store):
     texts = {p.stem: p.read_text(encoding="utf-8")
              for p in (ROOT / "data" / "articles").glob("*.txt")}
     answer_rows = rows(store, "provenance")
-    assert len(answer_rows) == 80
+    assert len(answer_rows) == seed.PROVENANCE_ROWS
     for row in answer_rows:
         text = texts[row["source"].rsplit("/", 1)[1]]
         quote = row["quote"].encode().decode("unicode_escape").encode("latin-1").decode()

@@ -1,11 +1,12 @@
 """ontology/shapes.ttl: every ontology class has a shape, and the shapes catch what they should.
 
 Fixtures are in tests/shapes/. `conforming.ttl` is a small complete graph written the way the
-build writes it (one entity of each entity class, articles, one fact of each fact class) and
-must conform. Each other fixture is a delta on it: validated as ontology + conforming.ttl +
-the fixture, it adds a few broken nodes, and the test asserts the exact set of violations
-(focus node, result path, source shape, constraint component), so it cannot pass by accident
-(a shape that fires for the wrong reason, or on the wrong node, fails it too).
+build writes it (one entity of each entity class, articles, one fact of each fact class,
+extracted facts and their extraction run) and must conform. Each other fixture is a delta on
+it: validated as ontology + conforming.ttl + the fixture, it adds a few broken nodes, and the
+test asserts the exact set of violations (focus node, result path, source shape, constraint
+component), so it cannot pass by accident (a shape that fires for the wrong reason, or on the
+wrong node, fails it too).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ FIXTURES = Path(__file__).resolve().parent / "shapes"
 RG = Namespace("https://w3id.org/regiongraph/ontology#")
 ID = Namespace("https://w3id.org/regiongraph/id/")
 FACT = Namespace("https://w3id.org/regiongraph/fact/")
+RUN = Namespace("https://w3id.org/regiongraph/extraction/")
 ARTICLE = Namespace("https://w3id.org/regiongraph/article/")
 ENRICHMENT = Namespace("https://w3id.org/regiongraph/enrichment/")
 RGSH = Namespace("https://w3id.org/regiongraph/shapes#")
@@ -148,6 +150,38 @@ EXPECTED: dict[str, set[Expected]] = {
     },
     "enum_without_notation.ttl": {
         (RG.statusCancelled, SKOS.notation, "EnumerationShape/notation", "MinCount"),
+    },
+    "deal_incomplete.ttl": {
+        (FACT["short-deal"], RG.participant, "DealShape/parties to the deal", "MinCount"),
+        (FACT["short-deal"], RG.participant, "EventShape/participants", "Class"),
+        (FACT["short-deal"], RG.dealType, "DealShape/deal type", "MaxCount"),
+        (FACT["short-deal"], RG.dealType, "DealShape/deal type", "Class"),
+        (FACT["short-deal"], RG.amount, "DealShape/amount", "Class"),
+    },
+    "ownership_incomplete.ttl": {
+        (FACT["ownerless"], RG.owner, "OwnershipShape/owner", "MinCount"),
+        (FACT["ownerless"], RG.owned, "OwnershipShape/owned", "MaxCount"),
+        (FACT["ownerless"], RG.owned, "OwnershipShape/owned", "Class"),
+    },
+    "extracted_fact_wrong.ttl": {
+        (FACT["overconfident"], RG.confidence, "ExtractedFactShape/confidence", "MaxInclusive"),
+        (FACT["unsure-twice"], RG.confidence, "ExtractedFactShape/confidence", "MaxCount"),
+        (FACT["unrun"], None, "ExtractedFactShape", "Or"),
+        (FACT["unscored"], None, "ExtractedFactShape", "Or"),
+        (FACT["by-hand"], PROV.wasGeneratedBy, "ExtractedFactShape/extraction run", "Class"),
+        (FACT["swapped"], RG.modality, "ExtractedFactShape/modality", "Class"),
+        (FACT["swapped"], RG.phase, "ExtractedFactShape/phase", "Class"),
+        (FACT["misdirected"], RG.corroborates, "ExtractedFactShape/corroborated fact", "Class"),
+    },
+    "extraction_run_incomplete.ttl": {
+        (RUN["anonymous"], SCHEMA.softwareVersion, "ExtractionRunShape/software version",
+         "MinCount"),
+        (RUN["anonymous"], RDFS.label, "ExtractionRunShape/label", "MinCount"),
+        (RUN["twice"], SCHEMA.softwareVersion, "ExtractionRunShape/software version",
+         "MaxCount"),
+    },
+    "territory_classified.ttl": {
+        (ID["x-loc-grodno"], None, "TerritoryShape", "Not"),
     },
     "enrichment_wrong.ttl": {
         (ID["off-the-globe"], SCHEMA.latitude, "PlaceEnrichmentShape/latitude", "MaxInclusive"),

@@ -13,6 +13,7 @@ from regiongraph.view.analytics import EXACT_BETWEENNESS_LIMIT, analyse
 from regiongraph.view.export import gexf, graphml
 from regiongraph.view.projection import Projection
 
+from . import seed
 from .conftest import ROOT
 
 ID = "https://w3id.org/regiongraph/id/"
@@ -26,10 +27,14 @@ def view():
 
 
 def test_projection_has_a_node_per_entity_and_fact(view):
+    """Candidates and new extracted facts are drawn; a corroboration (typed only rg:Fact) is
+    not: it adds no fact, and its curated fact is already there."""
     kinds = nx.get_node_attributes(view.projection.graph, "kind")
-    assert sum(k == "entity" for k in kinds.values()) == 95
-    assert sum(k == "fact" for k in kinds.values()) == 69
-    assert view.model["meta"]["nodeCount"] == 164
+    assert sum(k == "entity" for k in kinds.values()) == (
+        seed.ENTITIES + sum(seed.CANDIDATES.values()))
+    assert sum(k == "fact" for k in kinds.values()) == (
+        seed.CURATED_FACTS + sum(seed.NEW_FACTS.values()))
+    assert view.model["meta"]["nodeCount"] == seed.VIEW_NODES
 
 
 def test_a_post_holding_is_a_fact_node_joining_its_roles(view):
@@ -85,8 +90,9 @@ def test_exports_are_deterministic_and_readable(view):
     assert b'lastmodifieddate="2025-06-01"' in first
     assert first == gexf(view.model, "2025-06-01")
     read = nx.read_graphml(io.BytesIO(graphml(view.model)))
-    assert (read.number_of_nodes(), read.number_of_edges()) == (164, 295)
+    assert (read.number_of_nodes(), read.number_of_edges()) == (seed.VIEW_NODES,
+                                                                seed.VIEW_EDGES)
     node = next(n for n, d in read.nodes(data=True) if d["iri"] == ID + "kuzbass")
     assert read.nodes[node]["label_en"] == "Kuzbass"
     gexf_read = nx.read_gexf(io.BytesIO(first))
-    assert gexf_read.number_of_nodes() == 164
+    assert gexf_read.number_of_nodes() == seed.VIEW_NODES

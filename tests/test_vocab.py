@@ -49,11 +49,24 @@ def test_every_own_class_aligns_with_schema_org():
 
 def test_fact_kinds_and_roles_come_from_the_ontology():
     assert sorted(VOCAB.fact_classes) == [
-        "Agreement", "CommemorativeEvent", "Cooperation", "CulturalEvent", "Event",
-        "Invitation", "Meeting", "Negotiation", "PostHolding", "ProjectReport", "Statement",
-        "TradeFlow", "Visit"]
+        "Agreement", "CommemorativeEvent", "Cooperation", "CulturalEvent", "Deal", "Event",
+        "Invitation", "Meeting", "Negotiation", "Ownership", "PostHolding", "ProjectReport",
+        "Statement", "TradeFlow", "Visit"]
     assert sorted(VOCAB.roles_of(VOCAB.classes["PostHolding"])) == [
-        "datePrecision", "endDate", "holder", "organisation", "post", "postedTo", "startDate"]
+        "confidence", "corroborates", "datePrecision", "endDate", "holder", "modality",
+        "organisation", "phase", "post", "postedTo", "startDate"]
+    assert sorted(VOCAB.roles_of(VOCAB.classes["Deal"])) == [
+        "amount", "confidence", "corroborates", "date", "datePrecision", "dealType", "endDate",
+        "modality", "organiser", "participant", "place", "startDate", "status", "subEventOf",
+        "topic"]
+
+
+def test_entity_classes_leave_out_facts_enumerations_and_extraction_runs():
+    assert sorted(VOCAB.entity_classes) == [
+        "Actor", "Agency", "City", "Company", "CooperationArea", "Country",
+        "EducationalInstitution", "Facility", "GovernmentBody", "MediaOutlet", "NaturalArea",
+        "Organisation", "OrganisationGroup", "Person", "Place", "Post", "Product",
+        "ProductCategory", "Project", "Region", "Settlement", "Territory", "University"]
 
 
 def test_wikidata_alignment_comes_from_the_ontology_and_is_inherited():
