@@ -22,6 +22,7 @@ from rdflib import URIRef
 from ..dates import Period, Point
 from ..errors import DataError
 from ..model import Corpus, EnumValue, Evidence, Fact, Ref, Role, Text, Value
+from ..rdf import default_labels
 from ..vocab import RG, Vocabulary
 from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction
 from .mentions import NER_CLASSES, Candidates, Registry, key_of
@@ -201,10 +202,13 @@ def add_extracted(corpus: Corpus, vocab: Vocabulary, extractions: list[Extractio
             same = corroborated(fact, curated)
             if same is not None:
                 confidence = next(r for r in fact.roles if r.name == "confidence")
+                names = dict(same.labels or default_labels(same, corpus, vocab))
+                labels = (("en", f"Extracted, corroborates: {names['en']}"),
+                          ("ru", f"Извлечено, подтверждает: {names['ru']}"))
                 fact = Fact(fact.id, "Fact", fact.article,
                             (Role("corroborates", Ref(same.id, "fact")), confidence),
-                            fact.evidence, graph=GRAPH, generated_by=fact.generated_by,
-                            note=fact.note)
+                            fact.evidence, labels=labels, graph=GRAPH,
+                            generated_by=fact.generated_by, note=fact.note)
             made.append(fact)
     used = {r.value.id for f in made for r in f.roles if isinstance(r.value, Ref)}
     for entity in candidates.entities():
