@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .config import Paths
-from .errors import RegiongraphError, ValidationError
+from .errors import RegiongraphError, UsageError, ValidationError
 
 EXIT_CODES = """exit codes:
   0  success
@@ -24,7 +24,9 @@ EXIT_CODES = """exit codes:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(Paths.at(args.root, args.out), extract=not args.no_extract)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    result = build(Paths.at(args.root, args.out), extract=not args.no_extract, jobs=args.jobs)
     print(result.summary())
     return 0
 
@@ -118,7 +120,6 @@ def project_registry(args: argparse.Namespace):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .errors import UsageError
     from .extract import jsonl
     from .extract.extractor import MIN_CONFIDENCE
     from .extract.run import extract_files
@@ -210,6 +211,8 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument("--no-extract", action="store_true",
                                help="curated facts only: do not run the extractor "
                                     "(no graph:extracted)")
+    build_command.add_argument("--jobs", type=int, default=1, metavar="N",
+                               help="extract with N worker processes (default 1)")
 
     query = add_command(commands, common, "query", "run a SPARQL query on the built graph",
                         "Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query, given as a "

@@ -128,3 +128,11 @@ def test_readme_documents_every_command_and_query():
     assert "python build_graph.py" in readme
     for query_file in sorted((ROOT / "queries").rglob("*.rq")):
         assert query_file.relative_to(ROOT).as_posix() in readme
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_jobs_below_one_is_a_usage_error(command, capsys):
+    args = [command, "--jobs", "0", *([str(ROOT / "data/articles/000_7bb269fab435b68d.txt")]
+                                       if command == "extract" else [])]
+    assert main([*args, "--root", str(ROOT)]) == 2
+    assert capsys.readouterr().err == "error: --jobs must be 1 or more\n"
