@@ -160,10 +160,36 @@ def is_title_only(span: NerSpan) -> bool:
     return bool(words) and all(w in not_names for w in words)
 
 
+class People:
+    """The people named in full so far in an article, indexed by each word of their name, so
+    that finding whom a later mention names again costs one lookup, not a pass over all."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[tuple[list[str], Mention]]] = {}
+
+    def add(self, mention: Mention) -> None:
+        words = key_of(mention.normal).split()
+        for word in dict.fromkeys(words):
+            self.by_word.setdefault(word, []).append((words, mention))
+
+    def same(self, mention: Mention) -> Mention | None:
+        """The person met first whom a mention names again: same surname (the last word),
+        and the same first initial when both give a first name («Реджеп Тайип Эрдоган» …
+        «Реджеп Эрдоган» … «Эрдоган»)."""
+        words = key_of(mention.normal).split()
+        if not words:
+            return None
+        for known, person in self.by_word.get(words[-1], ()):
+            same = words[-1] == known[-1] or len(words) == 1
+            if same and (len(words) == 1 or words[0][:1] == known[0][:1]):
+                return person
+        return None
+
+
 def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Mention]]:
     """The mentions of each sentence, resolved; see the module's docstring for the order."""
     out: list[list[Mention]] = []
-    people: list[Mention] = []  # full names met so far, for surnames
+    people = People()  # full names met so far, for surnames
     for number, sentence in enumerate(sentences):
         mentions = []
         for span in sentence.spans:
@@ -177,46 +203,46 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                 mention.cls = registry.entities[known].cls
                 mention.type = type_of_class(mention.cls, mention.type)
             elif span.type == "PER":
-                full = same_person(mention, people)
+                full = people.same(mention)
                 if full is not None:
                     mention.name, mention.how = full.name, "surname"
                     mention.entity = full.entity
                 elif len(mention.normal.split()) >= 2:
-                    people.append(mention)
+                    people.add(mention)
             mentions.append(mention)
         out.append(mentions)
-    # An organisation named short and in full («Sun» … «Sun Microsystems»): one entity,
-    # under its fullest name.
-    orgs = [m for group in out for m in group if m.type == "ORG" and not m.how]
-    for mention in orgs:
-        words = key_of(mention.normal, drop_legal=True).split()
-        fuller = [o for o in orgs if len(key_of(o.normal, drop_legal=True).split()) > len(words)
-                  and key_of(o.normal, drop_legal=True).split()[:len(words)] == words]
-        if words and fuller:
-            mention.name = max(fuller, key=lambda o: (len(o.normal), o.start)).normal
+    full_organisation_names([m for group in out for m in group if m.type == "ORG" and not m.how])
     # A surname met before its full name («Лесин … Сергей Лесин»): resolve backwards too.
     for mentions in out:
         for mention in mentions:
             if mention.type == "PER" and not mention.how and len(mention.normal.split()) == 1:
-                full = same_person(mention, people)
+                full = people.same(mention)
                 if full is not None:
                     mention.name, mention.how, mention.entity = full.name, "surname", full.entity
     return out
 
 
-def same_person(mention: Mention, people: list[Mention]) -> Mention | None:
-    """The person met earlier in the article whom a mention names again: same surname (the
-    last word), and the same first initial when both give a first name («Реджеп Тайип
-    Эрдоган» … «Реджеп Эрдоган» … «Эрдоган»)."""
-    words = key_of(mention.normal).split()
-    if not words:
-        return None
-    for person in people:
-        known = key_of(person.normal).split()
-        same = words[-1] == known[-1] or (len(words) == 1 and words[0] in known)
-        if same and (len(words) == 1 or words[0][:1] == known[0][:1]):
-            return person
-    return None
+def full_organisation_names(orgs: list[Mention]) -> None:
+    """An organisation named short and in full («Sun» … «Sun Microsystems») is one entity,
+    under its fullest name. Works on the distinct names, grouped by first word, so a name
+    repeated a thousand times costs one comparison."""
+    names: dict[tuple[str, ...], str] = {}
+    for mention in orgs:  # the longest written form of each key, the first met on a tie
+        key = tuple(key_of(mention.normal, drop_legal=True).split())
+        if key and len(mention.normal) > len(names.get(key, "")):
+            names[key] = mention.normal
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in names:
+        by_first.setdefault(key[0], []).append(key)
+    fullest: dict[tuple[str, ...], str] = {}
+    for key in names:
+        longer = [k for k in by_first[key[0]] if len(k) > len(key) and k[:len(key)] == key]
+        if longer:
+            fullest[key] = names[max(longer, key=lambda k: (len(names[k]), names[k]))]
+    for mention in orgs:
+        key = tuple(key_of(mention.normal, drop_legal=True).split())
+        if key in fullest:
+            mention.name = fullest[key]
 
 
 def type_of_class(cls: str, ner_type: str) -> str:
