@@ -209,3 +209,17 @@ def test_offsets_point_into_the_text(devset_files, capsys):
             # form (`Scope.arg`: the entity's fullest name), so only its span is checked.
             if arg["role"] in ("job", "quote"):
                 assert surface == arg["text"], (record, arg)
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang(monkeypatch):
+    import os
+
+    from regiongraph.extract import run
+
+    def die(item):  # what the out-of-memory killer does to a worker
+        os._exit(9)
+
+    monkeypatch.setattr(run, "_one", die)
+    items = [("a", "Текст.", None), ("b", "Текст.", None)]
+    with pytest.raises(run.ExtractionError, match="worker process died"):
+        list(run.extract_files(items, jobs=2))

@@ -1,7 +1,8 @@
 """Extraction over many files, in one process or in N, with a progress bar on long runs.
 
-Workers load Natasha once each (about 1.5 s) and take files in order; results come back in
-the order of the input, so the output does not depend on `jobs`. A file that is not an
+Workers load Natasha once each (about 1 s) and take files in order; results come back in
+the order of the input, so the output does not depend on `jobs`. A worker that dies (the
+out-of-memory killer) stops the run with an error instead of a hang. A file that is not an
 article (empty, binary, not UTF-8) gives its error in place of a result; the others go on.
 """
 
@@ -10,12 +11,19 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..dates import Point
-from ..errors import DataError
+from ..errors import DataError, RegiongraphError
 from .extractor import Extraction, extract_file, extract_text
 from .mentions import Candidates, Registry
+
+
+class ExtractionError(RegiongraphError):
+    """The extraction could not finish, for a reason outside the input files."""
+
 
 #: Seconds before the progress bar appears: short runs stay quiet.
 PROGRESS_DELAY = 3.0
@@ -59,9 +67,16 @@ def extract_files(paths: Sequence[Path | Item], registry: Registry | None = None
                 yield path, _one(path)
                 bar.update()
             return
-        with multiprocessing.get_context("fork").Pool(jobs, _init, (registry,)) as pool:
-            for path, result in zip(paths, pool.imap(_one, paths, chunksize=1), strict=True):
-                yield path, result
-                bar.update()
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init,
+                                 initargs=(registry,)) as pool:
+            try:
+                for path, result in zip(paths, pool.map(_one, paths), strict=True):
+                    yield path, result
+                    bar.update()
+            except BrokenProcessPool:  # a worker killed, e.g. by the out-of-memory killer
+                raise ExtractionError(
+                    "an extraction worker process died (out of memory?); nothing was written: "
+                    "retry with fewer --jobs") from None
     finally:
         bar.close()
