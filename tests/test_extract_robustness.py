@@ -211,13 +211,15 @@ def test_offsets_point_into_the_text(devset_files, capsys):
                 assert surface == arg["text"], (record, arg)
 
 
-def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang(monkeypatch):
+def die(item: object) -> None:
+    """What the out-of-memory killer does to a worker (module level: workers get it pickled)."""
     import os
 
-    from regiongraph.extract import run
+    os._exit(9)
 
-    def die(item):  # what the out-of-memory killer does to a worker
-        os._exit(9)
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang(monkeypatch):
+    from regiongraph.extract import run
 
     monkeypatch.setattr(run, "_one", die)
     items = [("a", "Текст.", None), ("b", "Текст.", None)]
