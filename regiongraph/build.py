@@ -91,7 +91,7 @@ def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compil
     shapes = load_shapes(paths.shapes)
     corpus = load_corpus(paths, vocab)
     if extract:
-        extract_corpus(corpus, vocab, jobs)
+        extract_corpus(corpus, vocab, jobs, paths.out / ".cache" / "extract")
     dataset = to_dataset(corpus, vocab)
     enriched = dataset.graph(GRAPH["enrichment"])
     for triple in enrichment(corpus.links):
@@ -103,16 +103,19 @@ def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compil
     return Compiled(corpus, dataset, union, vocab)
 
 
-def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1) -> None:
-    """Stage 2: the extractor's facts of every article, into the `extracted` graph."""
+def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
+                   cache: Path | None = None) -> None:
+    """Stage 2: the extractor's facts of every article, into the `extracted` graph; articles
+    whose extraction `cache` holds (same text, date, registry names and extractor) are not
+    extracted again."""
     from .extract import Candidates, Registry
-    from .extract.run import extract_files
+    from .extract.cache import extract_cached
     from .extract.tofacts import add_extracted
 
     registry = Registry.of(corpus.entities)
     items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)]
     extractions = []
-    for _item, result in extract_files(items, registry, jobs):
+    for result in extract_cached(items, registry, cache, jobs):
         if isinstance(result, Exception):
             raise result
         extractions.append(result)

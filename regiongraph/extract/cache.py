@@ -1,0 +1,80 @@
+"""A cache of extractions, so that a rebuild does not run Natasha again on unchanged articles.
+
+An extraction depends only on the article (id, date, text), the registry's names and classes,
+and the extractor's version (package version and a digest of its code and word lists): the
+cache key is a digest of all of them, so a stale entry is never read, and a cached result is
+the result a fresh run would give (the build stays byte-identical). Entries are pickles in
+`OUT/.cache/extract/`, written atomically; one that cannot be read is recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from ..model import Entity
+from .extractor import EXTRACTOR_VERSION, Extraction
+from .mentions import Registry
+from .run import Item, extract_files
+
+
+def registry_digest(entities: dict[str, Entity]) -> str:
+    """What of the registry the extractor reads: ids, classes, labels and aliases."""
+    digest = hashlib.sha256()
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        digest.update(repr((entity.id, entity.cls, entity.labels, entity.aliases)).encode())
+    return digest.hexdigest()
+
+
+def key_of(item: Item, registry: str) -> str:
+    doc, text, date = item
+    parts = (EXTRACTOR_VERSION, registry, doc, str(date), text)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def extract_cached(items: list[Item], registry: Registry, folder: Path | None,
+                   jobs: int = 1) -> list[Extraction | Exception]:
+    """The extraction of each item, in order: from the cache where it has the item, else
+    extracted (in `jobs` processes) and stored. `folder` None: no cache."""
+    digest = registry_digest(registry.entities)
+    results: dict[int, Extraction | Exception] = {}
+    missing: list[int] = []
+    for number, item in enumerate(items):
+        found = read(folder / f"{key_of(item, digest)}.pickle") if folder else None
+        if found is None:
+            missing.append(number)
+        else:
+            results[number] = found
+    fresh = extract_files([items[n] for n in missing], registry, jobs)
+    for number, (_item, result) in zip(missing, fresh, strict=True):
+        results[number] = result
+        if folder is not None and isinstance(result, Extraction):
+            write(folder / f"{key_of(items[number], digest)}.pickle", result)
+    return [results[n] for n in range(len(items))]
+
+
+def read(path: Path) -> Extraction | None:
+    try:
+        with open(path, "rb") as handle:
+            found = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return found if isinstance(found, Extraction) else None
+
+
+def write(path: Path, extraction: Extraction) -> None:
+    """Atomically; a cache that cannot be written only costs time at the next build."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)

@@ -1,0 +1,66 @@
+"""The extraction cache: a rebuild of unchanged articles does not run the extractor, gives the
+same bytes, and any change to what an extraction depends on misses the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regiongraph import Paths, build
+from regiongraph.extract import cache
+
+FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld")
+
+
+def extracted_items(monkeypatch) -> list:
+    """Record what the extractor is asked to do from now on (and do it)."""
+    asked: list = []
+    real = cache.extract_files
+
+    def recording(items, *args, **kwargs):
+        asked.extend(item[0] for item in items)
+        return real(items, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "extract_files", recording)
+    return asked
+
+
+def test_a_rebuild_reads_the_cache_and_gives_the_same_bytes(project, monkeypatch):
+    out = project / "out"
+    build(Paths.at(project, out))
+    first = {name: (out / name).read_bytes() for name in FILES}
+    assert len(list((out / ".cache" / "extract").glob("*.pickle"))) == 2
+    asked = extracted_items(monkeypatch)
+    build(Paths.at(project, out))
+    assert asked == []
+    assert {name: (out / name).read_bytes() for name in FILES} == first
+
+
+def test_a_changed_article_or_registry_is_extracted_again(project, monkeypatch):
+    out = project / "out"
+    build(Paths.at(project, out))
+    asked = extracted_items(monkeypatch)
+    meta = project / "data" / "articles" / "000_7bb269fab435b68d.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("date: 2025-06", "date: 2025-07"),
+                    encoding="utf-8")
+    build(Paths.at(project, out))
+    assert asked == ["000_7bb269fab435b68d"]
+    people = project / "data" / "entities" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n- id: new-person\n  class: Person\n"
+                      "  label: {ru: Иван Новиков, en: Ivan Novikov}\n", encoding="utf-8")
+    build(Paths.at(project, out))
+    assert asked == ["000_7bb269fab435b68d", "000_7bb269fab435b68d", "003_5f773bcd8c98d1a8"]
+
+
+def test_an_unreadable_entry_is_extracted_again(project, monkeypatch):
+    out = project / "out"
+    build(Paths.at(project, out))
+    for entry in (out / ".cache" / "extract").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    asked = extracted_items(monkeypatch)
+    build(Paths.at(project, out))
+    assert sorted(asked) == ["000_7bb269fab435b68d", "003_5f773bcd8c98d1a8"]
+
+
+def test_the_cache_is_not_an_output(built: Path):
+    assert (built / ".cache" / "extract").is_dir()
+    assert not any(p.suffix == ".pickle" for p in built.iterdir())
