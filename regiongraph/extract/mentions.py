@@ -20,7 +20,7 @@ from functools import cache
 
 from ..model import Entity
 from .lexicon import lexicon
-from .nlp import NerSpan, Sentence, models
+from .nlp import NerSpan, Sentence, analyser
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
 LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао", "ип", "гуп", "фгуп", "муп",
@@ -53,7 +53,7 @@ class Mention:
 def word_lemma(word: str) -> str:
     """A context-free lemma: the same on registry aliases and on mentions, so that both sides
     of the match agree."""
-    parses = models().analyser.parse(word)
+    parses = analyser().parse(word)
     lemma = parses[0].normal_form if parses else word.lower()
     return lemma.replace("ё", "е")
 
