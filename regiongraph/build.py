@@ -36,6 +36,7 @@ class Compiled:
     dataset: Dataset
     union: Graph
     vocab: Vocabulary
+    fresh: list = field(default_factory=list)  # new extraction-cache entries, to store
 
 
 @dataclass
@@ -90,8 +91,7 @@ def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compil
     vocab = Vocabulary.load(paths.ontology)
     shapes = load_shapes(paths.shapes)
     corpus = load_corpus(paths, vocab)
-    if extract:
-        extract_corpus(corpus, vocab, jobs, paths.out / ".cache" / "extract")
+    fresh = extract_corpus(corpus, vocab, jobs, cache_folder(paths)) if extract else []
     dataset = to_dataset(corpus, vocab)
     enriched = dataset.graph(GRAPH["enrichment"])
     for triple in enrichment(corpus.links):
@@ -100,11 +100,17 @@ def compile_dataset(paths: Paths, extract: bool = True, jobs: int = 1) -> Compil
     conforms, report_graph, report = validate(union, shapes)
     if not conforms:
         raise ValidationError(report, len(set(report_graph.subjects(SH.resultSeverity, None))))
-    return Compiled(corpus, dataset, union, vocab)
+    return Compiled(corpus, dataset, union, vocab, fresh)
+
+
+def cache_folder(paths: Paths) -> Path:
+    """Where extractions are cached: beside the outputs, written only by a build that
+    succeeds."""
+    return paths.out / ".cache" / "extract"
 
 
 def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
-                   cache: Path | None = None) -> None:
+                   cache: Path | None = None) -> list:
     """Stage 2: the extractor's facts of every article, into the `extracted` graph; articles
     whose extraction `cache` holds (same text, date, registry names and extractor) are not
     extracted again."""
@@ -115,11 +121,13 @@ def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
     registry = Registry.of(corpus.entities)
     items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)]
     extractions = []
-    for result in extract_cached(items, registry, cache, jobs):
+    results, fresh = extract_cached(items, registry, cache, jobs)
+    for result in results:
         if isinstance(result, Exception):
             raise result
         extractions.append(result)
     add_extracted(corpus, vocab, extractions, registry, Candidates())
+    return fresh
 
 
 def build(paths: Paths, write: bool = True, extract: bool = True,
@@ -137,6 +145,9 @@ def build(paths: Paths, write: bool = True, extract: bool = True,
         files = serialise(compiled.dataset, compiled.union)
         files.update(view.files(latest_date(compiled.corpus)))
         result.files = write_atomically(paths.out, files)
+        from .extract.cache import store
+
+        store(compiled.fresh)
     return result
 
 

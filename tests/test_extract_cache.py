@@ -64,3 +64,22 @@ def test_an_unreadable_entry_is_extracted_again(project, monkeypatch):
 def test_the_cache_is_not_an_output(built: Path):
     assert (built / ".cache" / "extract").is_dir()
     assert not any(p.suffix == ".pickle" for p in built.iterdir())
+
+
+def test_a_failed_build_writes_no_cache_entry(project):
+    import pytest
+
+    from regiongraph.errors import ValidationError
+
+    out = project / "out"
+    shapes = project / "ontology" / "shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + """
+<urn:x:AlwaysFails> a <http://www.w3.org/ns/shacl#NodeShape> ;
+    <http://www.w3.org/ns/shacl#targetClass> <https://w3id.org/regiongraph/ontology#Person> ;
+    <http://www.w3.org/ns/shacl#property> [
+        <http://www.w3.org/ns/shacl#path> <http://www.w3.org/2000/01/rdf-schema#label> ;
+        <http://www.w3.org/ns/shacl#maxCount> 0 ] .
+""", encoding="utf-8")
+    with pytest.raises(ValidationError):
+        build(Paths.at(project, out))
+    assert not out.exists()

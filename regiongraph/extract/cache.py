@@ -35,10 +35,11 @@ def key_of(item: Item, registry: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def extract_cached(items: list[Item], registry: Registry, folder: Path | None,
-                   jobs: int = 1) -> list[Extraction | Exception]:
+def extract_cached(items: list[Item], registry: Registry, folder: Path | None, jobs: int = 1,
+                   ) -> tuple[list[Extraction | Exception], list[tuple[Path, Extraction]]]:
     """The extraction of each item, in order: from the cache where it has the item, else
-    extracted (in `jobs` processes) and stored. `folder` None: no cache."""
+    extracted (in `jobs` processes); and the new entries, for `store` to write once the build
+    has succeeded. `folder` None: no cache."""
     digest = registry_digest(registry.entities)
     results: dict[int, Extraction | Exception] = {}
     missing: list[int] = []
@@ -48,12 +49,18 @@ def extract_cached(items: list[Item], registry: Registry, folder: Path | None,
             missing.append(number)
         else:
             results[number] = found
-    fresh = extract_files([items[n] for n in missing], registry, jobs)
-    for number, (_item, result) in zip(missing, fresh, strict=True):
+    fresh = []
+    extracted = extract_files([items[n] for n in missing], registry, jobs)
+    for number, (_item, result) in zip(missing, extracted, strict=True):
         results[number] = result
         if folder is not None and isinstance(result, Extraction):
-            write(folder / f"{key_of(items[number], digest)}.pickle", result)
-    return [results[n] for n in range(len(items))]
+            fresh.append((folder / f"{key_of(items[number], digest)}.pickle", result))
+    return [results[n] for n in range(len(items))], fresh
+
+
+def store(entries: list[tuple[Path, Extraction]]) -> None:
+    for path, extraction in entries:
+        write(path, extraction)
 
 
 def read(path: Path) -> Extraction | None:
