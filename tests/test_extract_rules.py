@@ -131,3 +131,37 @@ def test_a_post_in_the_plural_pairs_its_holders_with_their_places():
         ("meeting", "meeting", [("participant", "Владимир Путин"),
                                 ("participant", "Александр Лукашенко"), ("where", "Минск")]),
     ]
+
+
+def registry():
+    from pathlib import Path
+
+    from regiongraph import Paths
+    from regiongraph.extract import Registry
+    from regiongraph.loader import load_corpus
+    from regiongraph.vocab import Vocabulary
+
+    paths = Paths.at(Path(__file__).resolve().parent.parent)
+    return Registry.of(load_corpus(paths, Vocabulary.load(paths.ontology)).entities)
+
+
+@pytest.mark.parametrize("names, entity", [
+    (["Кузбасс", "в Кузбассе", "Кемеровская область", "Кемеровской области"], "kuzbass"),
+    (["БелАЗ", "БЕЛАЗ", "ОАО «БелАЗ»", "БелАЗа"], "belaz"),
+    (["Беларусь", "Республика Беларусь", "Белоруссия", "Беларуси"], "belarus"),
+])
+def test_names_and_their_inflections_resolve_to_one_registry_entity(names, entity):
+    found = registry()
+    assert [found.find(name.removeprefix("в ")) for name in names] == [entity] * len(names)
+
+
+def test_the_registry_class_corrects_the_ner_type():
+    from regiongraph.extract.mentions import find_mentions
+    from regiongraph.extract.nlp import NerSpan, Sentence, Token
+
+    text = "Кузбасс расширит сотрудничество."
+    tokens = [Token(0, "Кузбасс", 0, 7, "PROPN", {}, 1, "nsubj", "кузбасс")]
+    span = NerSpan("PER", 0, 7, "Кузбасс", "Кузбасс", tokens)  # a region tagged as a person
+    ((mention,),) = find_mentions([Sentence(0, len(text), text, tokens, [span])], registry())
+    assert (mention.type, mention.entity, mention.cls, mention.how) == (
+        "LOC", "kuzbass", "Region", "registry")
