@@ -165,3 +165,14 @@ def test_the_registry_class_corrects_the_ner_type():
     ((mention,),) = find_mentions([Sentence(0, len(text), text, tokens, [span])], registry())
     assert (mention.type, mention.entity, mention.cls, mention.how) == (
         "LOC", "kuzbass", "Region", "registry")
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("Завод «Кузнецкие ферросплавы», принадлежащий компании «Евраз», увеличил выпуск.",
+     "Евраз", "Завод «Кузнецкие ферросплавы"),
+    ("Контрольный пакет акций компании «Сибнефть» принадлежит Роману Абрамовичу.",
+     "Роман Абрамович", "Сибнефть"),
+])
+def test_belonging_gives_the_owner_and_what_is_owned(text, owner, owned):
+    assert facts(text, "ownership") == [
+        ("ownership", "ownership", [("owner", owner), ("property", owned)])]

@@ -668,7 +668,8 @@ def deal(scope: Scope) -> Iterator[Found]:
 
 
 def ownership(scope: Scope) -> Iterator[Found]:
-    """Who owns what: «владелец X Y», «X принадлежит Y», «X владеет Y», «дочерняя компания»."""
+    """Who owns what: «владелец X Y», «X принадлежит Y», «X, принадлежащий Y», «X владеет Y»,
+    «дочерняя компания». What is owned may sit two names down («контрольный пакет акций X»)."""
     lex = scope.lex
     for token in scope.tokens:
         if token.lemma not in lex.ownership or lex.deal_type(token.lemma):
@@ -677,6 +678,8 @@ def ownership(scope: Scope) -> Iterator[Found]:
         owned: list[int] = []
         if token.pos == "VERB" and token.lemma in lex.belong:
             owned = subjects(scope, token.index)
+            if token.rel == "acl" and token.head >= 0:  # «компания, принадлежащая Y»
+                owned = [token.head]
             owners = [k for k in scope.children(token.index, "obl", "iobj")
                       if scope.tokens[k].feats.get("Case") == "Dat" or
                       scope.case_of(k) in lex.owner_prepositions]
@@ -694,7 +697,7 @@ def ownership(scope: Scope) -> Iterator[Found]:
             owned = [token.head]
             owners = [k for k in scope.children(token.head, "nmod") if k > token.head]
         owner = [m for m in scope.actors(owners) if m.type in (PERSON, ORG, LOC)]
-        thing = [m for m in scope.actors(owned) if m.type in (ORG, LOC)]
+        thing = [m for m in scope.actors(owned, depth=2) if m.type in (ORG, LOC)]
         if not owner or not thing or owner[0].entity == thing[0].entity:
             continue
         args = [scope.arg("owner", owner[0]), scope.arg("property", thing[0])]
