@@ -198,9 +198,16 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
         for span in markup.spans:
             start, stop = sentence.start + span.start, sentence.start + span.stop
             inside = [t for t in sentence.tokens if t.start >= start and t.stop <= stop]
-            if inside:
-                sentence.spans.append(NerSpan(span.type, start, stop, sentence.text[
-                    span.start:span.stop], normalise(m, inside), inside))
+            if not inside:
+                continue
+            following = inside[-1].index + 1
+            if sum(t.text == "«" for t in inside) > sum(t.text == "»" for t in inside) and \
+                    following < len(sentence.tokens) and sentence.tokens[following].text == "»":
+                inside.append(sentence.tokens[following])  # «Завод «Кузнецкие ферросплавы»
+                stop = inside[-1].stop
+            text = sentence.text[start - sentence.start:stop - sentence.start]
+            sentence.spans.append(NerSpan(span.type, start, stop, text, normalise(m, inside),
+                                          inside))
 
 
 #: Universal Dependencies case names and pymorphy's.
