@@ -176,3 +176,21 @@ def test_the_registry_class_corrects_the_ner_type():
 def test_belonging_gives_the_owner_and_what_is_owned(text, owner, owned):
     assert facts(text, "ownership") == [
         ("ownership", "ownership", [("owner", owner), ("property", owned)])]
+
+
+def test_an_investment_gives_the_amount_the_project_and_the_investor():
+    text = "Компания «Газпром» инвестирует в строительство завода «Амур» 500 млн долларов."
+    (found,) = [f for f in extract_text("t", text).facts if f.type == "investment"]
+    assert [(a.role, a.text, text[a.start:a.end]) for a in found.args] == [
+        ("amount", "500 млн долларов", "500 млн долларов"),
+        ("project", "строительство завода «Амур»", "строительство завода «Амур»"),
+        ("investor", "Газпром", "Газпром")]
+    assert str(found.args[0].value.amount) == "500000000.0"
+    assert found.args[0].value.currency == "USD"
+
+
+def test_an_investment_in_an_unnamed_project_keeps_only_its_amount():
+    (found,) = extract_text("t", "Инвестиции в проект составляют 1,2 млрд рублей.").facts
+    assert [(a.role, a.text) for a in found.args] == [("amount", "1,2 млрд рублей")]
+    assert (str(found.args[0].value.amount), found.args[0].value.currency) == (
+        "1200000000.0", "RUB")

@@ -15,7 +15,7 @@ from ..dates import Point
 from .lexicon import Lexicon
 from .mentions import Mention, key_of
 from .nlp import Sentence, Token, models, normalise
-from .when import dates_in
+from .when import dates_in, money_in
 
 PERSON, ORG, LOC = "PER", "ORG", "LOC"
 ACTORS = (PERSON, ORG, LOC)
@@ -704,6 +704,41 @@ def ownership(scope: Scope) -> Iterator[Found]:
         yield Found("ownership", args, 0.65, "ownership", scope.number)
 
 
+def investment(scope: Scope) -> Iterator[Found]:
+    """Money invested, in what, by whom: an investment word, an amount of money in the same
+    sentence, the project after «в» («инвестиции в строительство завода «Амур»») and the
+    investor (the subject, or a name in the genitive: «инвестиции компании X»)."""
+    lex = scope.lex
+    trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
+    if trigger is None:
+        return
+    amounts = money_in(scope.sentence.text)
+    if not amounts:
+        return
+    start, stop, money = amounts[0]
+    offset = scope.sentence.start
+    args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
+                value=money)]
+    for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
+        end = kid
+        for token in scope.tokens[kid + 1:]:
+            if not in_phrase(scope, token, set(range(kid, end + 1))) or token.text == ",":
+                break
+            end = token.index
+        named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
+        project = scope.span_arg("project", kid, end)
+        project.normal = normalise(models(), scope.tokens[kid:end + 1])
+        project.text, project.cls = project.normal, "Project"
+        if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
+            args.append(project)
+        break
+    investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
+                             [k for k in scope.children(trigger.index, "nmod")
+                              if not scope.case_of(k)])
+    args += [scope.arg("investor", m) for m in investors[:1] if m.type in (ORG, PERSON, LOC)]
+    yield Found("investment", args, 0.6, "investment", scope.number)
+
+
 # --- statements and trade ----------------------------------------------------------------------
 
 
@@ -765,6 +800,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("visit", visit),
     ("deal", deal),
     ("ownership", ownership),
+    ("investment", investment),
     ("statement", statement),
     ("trade", trade),
 )

@@ -21,7 +21,7 @@ from rdflib import URIRef
 
 from ..dates import Period, Point
 from ..errors import DataError
-from ..model import Corpus, EnumValue, Evidence, Fact, Ref, Role, Text, Value
+from ..model import Corpus, EnumValue, Evidence, Fact, Money, Ref, Role, Text, Value
 from ..rdf import default_labels
 from ..vocab import RG, Vocabulary
 from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction
@@ -89,7 +89,8 @@ class Converter:
         if known is not None:
             return known
         if arg.cls:  # a name no NER span covers, of a class the rule knows
-            return self.candidates.named(arg.cls.lower()[:3], arg.cls, name).id
+            kind = {"Organisation": "org"}.get(arg.cls, arg.cls.lower())
+            return self.candidates.named(kind, arg.cls, name).id
         for cls_name in ("Post", "Product"):
             if self.vocab.classes[cls_name] in ranges:
                 return self.candidates.named(cls_name.lower(), cls_name, name.lower()).id
@@ -106,6 +107,8 @@ class Converter:
                 return [Role(start, arg.value.start), Role(end, arg.value.end),
                         Role(precision, EnumValue(str(level)))]
             if spec.kind == "date" and isinstance(arg.value, Point):
+                return [Role(prop, arg.value)]
+            if spec.kind == "money" and isinstance(arg.value, Money):
                 return [Role(prop, arg.value)]
             if spec.kind == "ref":
                 entity = self.entity_for(arg, prop)

@@ -1,5 +1,6 @@
-"""Dates in a sentence: absolute ones from Natasha's DatesExtractor, relative ones («на этой
-неделе», «осенью этого года», «в прошлом году») resolved against the article's date.
+"""Dates and amounts of money in a sentence. Dates: absolute ones from Natasha's
+DatesExtractor, relative ones («на этой неделе», «осенью этого года», «в прошлом году»)
+resolved against the article's date.
 
 Each date keeps the precision the text gives: «летом 2023 года» is the season, not a day of
 it; «на этой неделе» is the article's own date at the article's precision (a week is finer
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from ..dates import DateSyntaxError, Point, TemporalValue, parse_point, parse_temporal
+from ..model import Money
 
 SEASONS = {"зимой": "winter", "весной": "spring", "летом": "summer", "осенью": "autumn"}
 #: Words that place a year relative to the article's: this, last, next.
@@ -45,6 +48,27 @@ class When:
     stop: int
     text: str
     value: TemporalValue
+
+
+@cache
+def money_extractor():
+    from natasha import MoneyExtractor
+
+    from .nlp import models
+
+    return MoneyExtractor(models().vocab)
+
+
+def money_in(text: str) -> list[tuple[int, int, Money]]:
+    """Amounts of money in `text`: offsets and the amount with its ISO 4217 currency, from
+    Natasha's MoneyExtractor (decimal from its float through its shortest text form, so
+    1,2 млрд is 1200000000 exactly)."""
+    found = []
+    for match in money_extractor()(text):
+        amount = Decimal(repr(float(match.fact.amount)))
+        if match.fact.currency:
+            found.append((match.start, match.stop, Money(amount, match.fact.currency)))
+    return found
 
 
 @cache
