@@ -17,7 +17,6 @@ import yaml
 
 from .. import __version__
 from ..dates import DateSyntaxError, Point, parse_temporal
-from ..model import Entity
 from .lexicon import RESOURCE, lexicon
 from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
@@ -52,10 +51,6 @@ class Extraction:
     mentions: list[list[Mention]] = field(default_factory=list)
     facts: list[Found] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    def sentence_span(self, fact: Found) -> tuple[int, int]:
-        sentence = self.sentences[fact.sentence]
-        return sentence.start, sentence.stop
 
 
 def extract_text(doc: str, text: str, registry: Registry | None = None,
@@ -187,6 +182,3 @@ def jsonl(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE) -> str
     return "".join(json.dumps(r, ensure_ascii=False) + "\n"
                    for r in records(extraction, min_confidence))
 
-
-def registry_of(entities: dict[str, Entity]) -> Registry:
-    return Registry.of(entities)
