@@ -142,7 +142,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         text = jsonl(result, MIN_CONFIDENCE if args.min_confidence is None
-                     else args.min_confidence)
+                     else args.min_confidence, args.trace)
         if args.output:
             chunks.append(text)
         else:
@@ -289,6 +289,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--min-confidence", type=float, default=None, metavar="X",
                          help="print facts of confidence X or more (default: the extractor's "
                               "threshold, 0.6)")
+    extract.add_argument("--trace", action="store_true",
+                         help="add each fact's rule as \"rule\" (not part of the benchmark's "
+                              "form)")
 
     ingest = add_command(commands, common, "ingest", "add article files to data/articles/",
                          "Add Russian text files to data/articles/ as <NNN>_<sha256 prefix>.txt "

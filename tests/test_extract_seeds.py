@@ -111,3 +111,9 @@ def test_no_sentence_comes_from_page_debris():
     sentences = extract_text(article, text).sentences
     assert [s.text for s in sentences if "×" in s.text] == []
     assert sentences[0].text.startswith("Крепче связи")
+
+
+def test_trace_adds_the_rule_of_each_fact(capsys):
+    assert main(["extract", "--trace", str(ARTICLES / "003_5f773bcd8c98d1a8.txt")]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (first["type"], first["rule"]) == ("occupation", "occupation/appos")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,9 +154,11 @@ def article_date(path: Path) -> Point | None:
     return parsed if isinstance(parsed, Point) else None
 
 
-def records(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE) -> list[dict]:
+def records(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE,
+            trace: bool = False) -> list[dict]:
     """The facts in the benchmark's JSON form: doc, type, args (role, text, start, end),
-    confidence, and modality and phase where they are not the default."""
+    confidence, and modality and phase where they are not the default; with `trace`, also
+    the rule that found each (not part of the benchmark's form)."""
     out = []
     for fact in extraction.facts:
         if fact.confidence < min_confidence:
@@ -168,7 +169,7 @@ def records(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE) -> l
                      for a in fact.args],
             "confidence": round(fact.confidence, 2),
         }
-        if os.environ.get("REGIONGRAPH_TRACE"):
+        if trace:
             record["rule"] = fact.rule
         if fact.modality != "actual":
             record["modality"] = fact.modality
@@ -178,7 +179,8 @@ def records(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE) -> l
     return out
 
 
-def jsonl(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE) -> str:
+def jsonl(extraction: Extraction, min_confidence: float = MIN_CONFIDENCE,
+          trace: bool = False) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n"
-                   for r in records(extraction, min_confidence))
+                   for r in records(extraction, min_confidence, trace))
 
