@@ -19,8 +19,9 @@ from .errors import RegiongraphError, UsageError, ValidationError
 
 EXIT_CODES = """exit codes:
   0  success
-  1  bad input data, or a graph that fails SHACL validation (nothing is written)
-  2  bad usage: unknown option, missing query file, SPARQL syntax error"""
+  1  bad input data, or a graph that fails SHACL validation (nothing is written); an article
+     file that is empty, binary, not UTF-8 or not Russian; a service that cannot be reached
+  2  bad usage: unknown option, missing file, SPARQL syntax error, --jobs below 1"""
 
 
 def cmd_build(args: argparse.Namespace) -> int:
