@@ -205,9 +205,27 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
                     following < len(sentence.tokens) and sentence.tokens[following].text == "»":
                 inside.append(sentence.tokens[following])  # «Завод «Кузнецкие ферросплавы»
                 stop = inside[-1].stop
-            text = sentence.text[start - sentence.start:stop - sentence.start]
-            sentence.spans.append(NerSpan(span.type, start, stop, text, normalise(m, inside),
-                                          inside))
+            for kind, part in split_person(span.type, inside):
+                first, last = part[0].start, part[-1].stop
+                text = sentence.text[first - sentence.start:last - sentence.start]
+                sentence.spans.append(NerSpan(kind, first, last, text, normalise(m, part),
+                                              part))
+
+
+def split_person(kind: str, tokens: list[Token]) -> list[tuple[str, list[Token]]]:
+    """An organisation or place span that swallowed the name of a person after it
+    («Тоттенхэм Хотспур Ледли Кинг»): the NER's span cut where an animate proper name with its
+    surname (`flat:name`) starts, so each part gets its own type."""
+    if kind in ("ORG", "LOC"):
+        for i in range(1, len(tokens) - 1):
+            name, surname = tokens[i], tokens[i + 1]
+            if name.pos in ("PROPN", "X") and name.text[:1].isupper() and \
+                    name.feats.get("Animacy") != "Inan" and surname.pos == "PROPN" and \
+                    surname.feats.get("Animacy") == "Anim" and surname.rel == "flat:name":
+                head = [t for t in tokens[:i] if t.pos != "PUNCT" or t.text in "»\""]
+                if head and any(t.pos != "PUNCT" for t in head):
+                    return [(kind, head), ("PER", tokens[i:])]
+    return [(kind, tokens)]
 
 
 #: Universal Dependencies case names and pymorphy's.
