@@ -3,10 +3,10 @@
 A mention starts as a Natasha NER span. Resolution, in order (each step is named in the
 mention's `how`, so a wrong link can be traced):
 1. `registry`: its lemmatised form is a lemmatised alias of a registry entity
-   («в Кузбассе» → the entity whose alias is «Кузбасс»); the registry's class wins over the
-   NER's type, which corrects a region tagged as a person;
+   («в Томской области» → the entity whose alias is «Томская область»); the registry's
+   class wins over the NER's type, which corrects a region tagged as a person;
 2. `surname`: a one-word person mention takes the full name met in the same article
-   («Цивилев» after «Сергей Цивилев»);
+   («Петров» after «Иван Петров»);
 3. `candidate`: otherwise a new candidate entity, shared by all mentions of the same lemmatised
    name across the run, never a copy of a registry entity.
 NER spans made only of title words («Чрезвычайный») are dropped unless the registry knows them.
@@ -212,7 +212,7 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
             mentions.append(mention)
         out.append(mentions)
     full_organisation_names([m for group in out for m in group if m.type == "ORG" and not m.how])
-    # A surname met before its full name («Лесин … Сергей Лесин»): resolve backwards too.
+    # A surname met before its full name («Петров … Иван Петров»): resolve backwards too.
     for mentions in out:
         for mention in mentions:
             if mention.type == "PER" and not mention.how and len(mention.normal.split()) == 1:

@@ -279,7 +279,7 @@ def nominative(m: Models, token: Token, head: Token | None = None) -> str | None
     gender = None
     if head is not None and not plural:
         gender = GENDERS.get(head.feats.get("Gender", ""))
-    # Cached: the same names come back in every article («России», «Москвы»), and a pymorphy2
+    # Cached: the same names come back in every article («Италии», «Москвы»), and a pymorphy2
     # parse and inflection cost about a millisecond each.
     key = (token.text, case, plural, gender)
     if key not in m.nominatives:

@@ -2,7 +2,7 @@
 
 Each rule reads one sentence (`Scope`) and yields `Found` facts naming the rule. Rules run in
 the order of `RULES`, and later rules see what earlier ones found: `occupation` runs first, so
-that «встретился с послом России Борисом Грызловым» gives the meeting a person, not a post.
+that «встретился с послом Италии Марко Росси» gives the meeting a person, not a post.
 The rules name word lists of `resources/lexicon.yaml`, never the words of an article.
 """
 
@@ -217,7 +217,7 @@ def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,
 
 def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | None:
     """The organisation or place of a post: a name below it in the tree, or right after it
-    («губернатор Кузбасса», «посол России в Беларуси»), else a place adjective before it
+    («губернатор Томской области», «посол Италии в Грузии»), else a place adjective before it
     («российский президент»). An organisation named by a common noun right after the post
     («депутат муниципального собрания района Отрадное») is that whole phrase."""
     phrase = organisation_phrase(scope, first, last)
@@ -312,7 +312,7 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
 
 def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
     """Whether a word belongs to the phrase of `anchors`: a name or a preposition of one
-    hanging below them («посол Республики Беларусь в России»)."""
+    hanging below them («посол Итальянской Республики в Грузии»)."""
     if token.rel == "case" and token.head > token.index:
         token = scope.tokens[token.head]
     return path_to(scope, token.index, anchors, hops=4, rels=PHRASE)
@@ -354,14 +354,14 @@ def holder_of(scope: Scope, first: int, last: int,
     anchors = related | where_tokens
     people = sorted((m for m in scope.mentions if m.type == PERSON), key=lambda m: m.start)
     after = [m for m in people if m.tokens[0] > last]
-    # Apposition: «губернатор Кузбасса Сергей Цивилев», «глава региона Илья Середюк».
+    # Apposition: «губернатор Томской области Иван Петров», «глава региона Иван Петров».
     for person in after:
         root = [i for i in person.tokens if tokens[i].head not in person.tokens]
         if root and tokens[root[0]].head in anchors and \
                 tokens[root[0]].rel in ("appos", "flat:name", "nmod", "flat") and \
                 all(in_phrase(scope, t, anchors) for t in tokens[last + 1:person.tokens[0]]):
             return person, 0.8, "", "appos"
-    # The post describes the person: «Сергей Лесин, генеральный директор БелАЗа».
+    # The post describes the person: «Андрей Смирнов, генеральный директор ОАО «Альфа»».
     head = tokens[first].head
     person = scope.at.get(head)
     if person is not None and person.type == PERSON and head < first and \
@@ -373,7 +373,7 @@ def holder_of(scope: Scope, first: int, last: int,
     for person in after[:1]:
         if all(in_phrase(scope, t, anchors) for t in tokens[last + 1:person.tokens[0]]):
             return person, 0.5, "", "after"
-    # A verb links them: «Цивилев назначен губернатором», «занять пост премьер-министра».
+    # A verb links them: «Петров назначен губернатором», «занять пост премьер-министра».
     verb = tokens[first].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
@@ -384,11 +384,11 @@ def holder_of(scope: Scope, first: int, last: int,
                 phase = ("start" if tokens[verb].lemma in lex.phase_start else
                          "end" if tokens[verb].lemma in lex.phase_end else "")
                 return person, 0.8, phase, "verb"
-    # The name right before it: «Сергей Лесин, гендиректор».
+    # The name right before it: «Андрей Смирнов, гендиректор».
     for person in people:
         if person.tokens[-1] + 2 == first and tokens[first - 1].text == ",":
             return person, 0.7, "", "before"
-    # A second post follows and names the holder: «Профессор РЭУ, политолог Дмитрий Нечаев».
+    # A second post follows and names the holder: «профессор МГУ, политолог Олег Орлов».
     chained = chain_holder(scope, last, anchors)
     if chained is not None:
         return chained, 0.8, "", "chain"
@@ -430,7 +430,7 @@ def post_name(scope: Scope, first: int, last: int) -> str:
 
 def is_plural(token: Token) -> bool:
     """Plural by the tagger, or by the dictionary when every reading of the word is plural (the
-    tagger takes a capitalised first word for a singular name: «Президенты России …»)."""
+    tagger takes a capitalised first word for a singular name: «Президенты Италии …»)."""
     if token.feats.get("Number") == "Plur":
         return True
     parses = models().analyser.parse(token.text)
@@ -438,8 +438,8 @@ def is_plural(token: Token) -> bool:
 
 
 def shared_post(scope: Scope, token: Token) -> Iterator[Found]:
-    """A post in the plural held by several people named right after it: «президенты России
-    и Белоруссии Владимир Путин и Александр Лукашенко». The organisations pair with the
+    """A post in the plural held by several people named right after it: «президенты Италии
+    и Грузии Марко Росси и Георгий Абашидзе». The organisations pair with the
     people in order when there are as many; one organisation goes to all."""
     tokens = scope.tokens
     first, last, _ = post_phrase(scope, token.index)
@@ -609,9 +609,9 @@ def place_of(scope: Scope, index: int) -> Arg | None:
 
 
 def visit(scope: Scope) -> Iterator[Found]:
-    """A visit: who went where («визит делегации в Беларусь», «посетил Минск», «посещение
+    """A visit: who went where («визит делегации в Грузию», «посетил Тбилиси», «посещение
     завода»). With no visitor in the sentence the visitor is the person last seen as a
-    subject («посещение ОАО «БелАЗ» стало первым этапом визита»)."""
+    subject («посещение ОАО «Альфа» стало первым этапом визита»)."""
     lex = scope.lex
     for token in scope.tokens:
         if token.lemma not in lex.visit:
