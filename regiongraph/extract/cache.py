@@ -9,13 +9,13 @@ the result a fresh run would give (the build stays byte-identical). Entries are 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from ..model import Entity
+from ..outputs import write_atomically
 from .extractor import EXTRACTOR_VERSION, Extraction
 from .mentions import Registry
 from .run import Item, extract_files
@@ -29,10 +29,11 @@ def registry_digest(entities: dict[str, Entity]) -> str:
     return digest.hexdigest()
 
 
-def key_of(item: Item, registry: str) -> str:
+def entry_name(item: Item, registry: str) -> str:
+    """The cache file of an article: a digest of all an extraction depends on."""
     doc, text, date = item
     parts = (EXTRACTOR_VERSION, registry, doc, str(date), text)
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest() + ".pickle"
 
 
 def extract_cached(items: list[Item], registry: Registry, folder: Path | None, jobs: int = 1,
@@ -41,10 +42,11 @@ def extract_cached(items: list[Item], registry: Registry, folder: Path | None, j
     extracted (in `jobs` processes); and the new entries, for `store` to write once the build
     has succeeded. `folder` None: no cache."""
     digest = registry_digest(registry.entities)
+    paths = [folder / entry_name(item, digest) if folder else None for item in items]
     results: dict[int, Extraction | Exception] = {}
     missing: list[int] = []
-    for number, item in enumerate(items):
-        found = read(folder / f"{key_of(item, digest)}.pickle") if folder else None
+    for number, path in enumerate(paths):
+        found = read(path) if path is not None else None
         if found is None:
             missing.append(number)
         else:
@@ -53,14 +55,19 @@ def extract_cached(items: list[Item], registry: Registry, folder: Path | None, j
     extracted = extract_files([items[n] for n in missing], registry, jobs)
     for number, (_item, result) in zip(missing, extracted, strict=True):
         results[number] = result
-        if folder is not None and isinstance(result, Extraction):
-            fresh.append((folder / f"{key_of(items[number], digest)}.pickle", result))
+        path = paths[number]
+        if path is not None and isinstance(result, Extraction):
+            fresh.append((path, result))
     return [results[n] for n in range(len(items))], fresh
 
 
 def store(entries: list[tuple[Path, Extraction]]) -> None:
+    """Write new entries atomically, as the build writes its outputs; a cache that cannot be
+    written only costs time at the next build."""
     for path, extraction in entries:
-        write(path, extraction)
+        with contextlib.suppress(OSError):
+            write_atomically(path.parent, {path.name: pickle.dumps(
+                extraction, protocol=pickle.HIGHEST_PROTOCOL)})
 
 
 def read(path: Path) -> Extraction | None:
@@ -70,18 +77,3 @@ def read(path: Path) -> Extraction | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
     return found if isinstance(found, Extraction) else None
-
-
-def write(path: Path, extraction: Extraction) -> None:
-    """Atomically; a cache that cannot be written only costs time at the next build."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        Path(temp).unlink(missing_ok=True)

@@ -69,11 +69,10 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     lex = lexicon()
     found: list[Found] = []
     context = [m for group in result.mentions for m in group]
-    places = [m for m in context if m.type == "LOC"]
     pairs = zip(result.sentences, result.mentions, strict=True)
     subject = None
     for number, (sentence, mentions) in enumerate(pairs):
-        scope = Scope(number, sentence, mentions, lex, date, places, context, subject)
+        scope = Scope(number, sentence, mentions, lex, date, context, subject)
         for _name, rule in RULES:
             found.extend(rule(scope))
         subject = protagonist(scope) or subject

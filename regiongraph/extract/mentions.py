@@ -111,6 +111,7 @@ class Candidates:
     their lemmatised name so that each is made once."""
 
     by_key: dict[str, Candidate] = field(default_factory=dict)
+    by_id: dict[str, Candidate] = field(default_factory=dict)
 
     def get(self, mention: Mention) -> Candidate:
         name = mention.name or mention.normal
@@ -124,6 +125,7 @@ class Candidates:
         found = self.by_key.get(key)
         if found is None:
             found = self.by_key[key] = Candidate(candidate_id(kind, name), cls, name)
+            self.by_id[found.id] = found
         return found
 
     def entities(self) -> list[Entity]:

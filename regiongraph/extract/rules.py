@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..dates import Point
 from .lexicon import Lexicon
@@ -67,8 +68,7 @@ class Scope:
     mentions: list[Mention]
     lex: Lexicon
     article_date: Point | None = None
-    places: list[Mention] = field(default_factory=list)  # the article's places, in order
-    context: list[Mention] = field(default_factory=list)  # all its mentions, in order
+    context: list[Mention] = field(default_factory=list)  # the article's mentions, in order
     protagonist: Mention | None = None  # the person last seen as a subject before this one
     holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
 
@@ -135,8 +135,10 @@ class Scope:
                     todo += [(k, level + 1) for k in self.children(conj, "nmod", "appos")]
         return out
 
+    @cached_property
     def when(self) -> Arg | None:
-        """The first date of the sentence, relative ones resolved against the article's."""
+        """The first date of the sentence, relative ones resolved against the article's;
+        computed once per sentence, whichever rules ask (the date parser is not cheap)."""
         found = dates_in(self.sentence.text, self.article_date)
         if not found:
             return None
@@ -251,7 +253,7 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
     lex = scope.lex
     if token.lemma in lex.job_modifiers | lex.past_markers | lex.future_markers:
         return None
-    for place in scope.places:
+    for place in (m for m in scope.context if m.type == LOC):
         stem = key_of(place.name).split()[-1][:-2] if place.name else ""
         if len(stem) >= 4 and token.lemma.startswith(stem):
             return Arg("where", place.name, token.start, token.stop, place.entity, place)
@@ -586,7 +588,7 @@ def meeting(scope: Scope) -> Iterator[Found]:
         if not host and guest and scope.protagonist is not None and \
                 all(m.entity != scope.protagonist.entity for m in guest):
             host, confidence = [scope.protagonist], 0.7
-        extras = [a for a in (place_of(scope, token.index), scope.when()) if a is not None]
+        extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
         groups = [host + guest]
         if len(host) == 1 and len(guest) > 1 and token.feats.get("Number") == "Plur":
             groups = [[*host, m] for m in guest]
@@ -640,7 +642,7 @@ def visit(scope: Scope) -> Iterator[Found]:
         if not visitors or not places:
             continue
         args = [scope.arg("who", m) for m in visitors] + [scope.arg("where", places[0])]
-        args += [a for a in (scope.when(),) if a is not None]
+        args += [a for a in (scope.when,) if a is not None]
         yield Found("visit", args, confidence, "visit", scope.number)
 
 
@@ -665,7 +667,7 @@ def deal(scope: Scope) -> Iterator[Found]:
             continue
         args = [scope.arg("participant", m) for m in participants]
         args.append(Arg("type", kind, token.start, token.stop))
-        args += [a for a in (scope.when(),) if a is not None]
+        args += [a for a in (scope.when,) if a is not None]
         yield Found("deal", args, 0.45, "deal", scope.number)
 
 

@@ -24,8 +24,8 @@ from ..errors import DataError
 from ..model import Corpus, EnumValue, Evidence, Fact, Money, Ref, Role, Text, Value
 from ..rdf import default_labels
 from ..vocab import RG, Vocabulary
-from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction
-from .mentions import NER_CLASSES, Candidates, Registry, key_of
+from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction, identity
+from .mentions import NER_CLASSES, Candidates, Registry
 from .rules import Arg, Found
 
 MAPPING = Path(__file__).with_name("resources") / "mapping.yaml"
@@ -70,13 +70,8 @@ class Converter:
         self.maps = mappings(vocab)
 
     def cls_of(self, entity_id: str) -> URIRef | None:
-        entity = self.corpus.entities.get(entity_id)
-        if entity is not None:
-            return self.vocab.classes[entity.cls]
-        for candidate in self.candidates.by_key.values():
-            if candidate.id == entity_id:
-                return self.vocab.classes[candidate.cls]
-        return None
+        entity = self.corpus.entities.get(entity_id) or self.candidates.by_id.get(entity_id)
+        return self.vocab.classes[entity.cls] if entity is not None else None
 
     def entity_for(self, arg: Arg, prop: str) -> str | None:
         """The entity an argument names: its mention's, or for a post or goods the registry's
@@ -140,15 +135,14 @@ class Converter:
         roles.append(Role("confidence", Decimal(str(round(found.confidence, 2)))))
         if found.modality != "actual":
             roles.append(self.enum("modality", found.modality))
-        if found.phase and "phase" in self.vocab.roles_of(self.vocab.classes[mapping.cls]):
+        if found.phase and "phase" in self.vocab.roles_of(cls):
             roles.append(self.enum("phase", found.phase))
-        text = self.corpus.articles[extraction.doc].text
         evidence = []
         for number in [found.sentence, *found.also]:
             sentence = extraction.sentences[number]
-            quote = text[sentence.start:sentence.stop]
+            quote = article.text[sentence.start:sentence.stop]
             evidence.append(Evidence(extraction.doc, quote, sentence.start, sentence.stop))
-        digest = hashlib.sha1(repr(fact_key(found)).encode()).hexdigest()[:10]
+        digest = hashlib.sha1(repr(identity(found)).encode()).hexdigest()[:10]
         return Fact(id=f"x-{extraction.doc}-{found.type}-{digest}".lower(), cls=mapping.cls,
                     article=extraction.doc, roles=tuple(roles), evidence=tuple(evidence),
                     graph=GRAPH, generated_by=EXTRACTOR_VERSION,
@@ -160,10 +154,6 @@ class Converter:
             if notation in members:
                 return Role(prop, EnumValue(str(members[notation])))
         raise ValueError(f"no {prop} '{notation}' in the ontology")
-
-
-def fact_key(found: Found) -> tuple:
-    return found.type, tuple(sorted((a.role, a.entity or key_of(a.text)) for a in found.args))
 
 
 def refs(fact: Fact) -> set[str]:
@@ -192,9 +182,12 @@ def add_extracted(corpus: Corpus, vocab: Vocabulary, extractions: list[Extractio
                         mention.type in NER_CLASSES:
                     candidates.get(mention)
     convert = Converter(corpus, vocab, registry, candidates)
+    curated_of: dict[str, list[Fact]] = {}
+    for fact in corpus.facts.values():
+        curated_of.setdefault(fact.article, []).append(fact)
     made: list[Fact] = []
     for extraction in extractions:
-        curated = [f for f in corpus.facts.values() if f.article == extraction.doc]
+        curated = curated_of.get(extraction.doc, [])
         for found in extraction.facts:
             if found.confidence < min_confidence:
                 continue
