@@ -110,23 +110,22 @@ def cache_folder(paths: Paths) -> Path:
 
 
 def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
-                   cache: Path | None = None) -> list:
-    """Stage 2: the extractor's facts of every article, into the `extracted` graph; articles
-    whose extraction `cache` holds (same text, date, registry names and extractor) are not
-    extracted again."""
+                   cache: Path | None = None, only: str | None = None) -> list:
+    """Stage 2: the extractor's facts of every article (or of article `only`), into the
+    `extracted` graph; articles whose extraction `cache` holds (same text, date, registry
+    names and extractor) are not extracted again. Returns the new cache entries."""
     from .extract import Candidates, Registry
     from .extract.cache import extract_cached
     from .extract.tofacts import add_extracted
 
     registry = Registry.of(corpus.entities)
-    items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)]
-    extractions = []
+    items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)
+             if only is None or a.id == only]
     results, fresh = extract_cached(items, registry, cache, jobs)
     for result in results:
         if isinstance(result, Exception):
             raise result
-        extractions.append(result)
-    add_extracted(corpus, vocab, extractions, registry, Candidates())
+    add_extracted(corpus, vocab, results, registry, Candidates())
     return fresh
 
 

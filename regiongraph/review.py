@@ -22,7 +22,7 @@ import yaml
 
 from .config import Paths
 from .dates import DateSyntaxError, Period, Point, format_temporal
-from .errors import DataError, UsageError
+from .errors import UsageError
 from .loader import load_corpus
 from .model import Corpus, Entity, EnumValue, Fact, Money, Ref, Text, Value
 from .outputs import write_atomically
@@ -193,22 +193,14 @@ def find_article(corpus: Corpus, article: str) -> str:
 def review_article(paths: Paths, article: str) -> Review:
     """Extract the facts of one article as the build does and keep those a person should
     review: the new ones, with the candidate entities they name."""
-    from .extract import EXTRACTOR_VERSION, Candidates, Registry
-    from .extract.run import extract_files
-    from .extract.tofacts import add_extracted
+    from .build import cache_folder, extract_corpus
+    from .extract import EXTRACTOR_VERSION
 
     vocab = Vocabulary.load(paths.ontology)
     corpus = load_corpus(paths, vocab)
     key = find_article(corpus, article)
-    source = corpus.articles[key]
-    registry = Registry.of(corpus.entities)
     curated = set(corpus.facts)
-    extractions = []
-    for _item, result in extract_files([(source.id, source.text, source.date)], registry):
-        if isinstance(result, DataError):
-            raise result
-        extractions.append(result)
-    add_extracted(corpus, vocab, extractions, registry, Candidates())
+    extract_corpus(corpus, vocab, cache=cache_folder(paths), only=key)
     made = [f for f in corpus.facts.values() if f.id not in curated and f.article == key]
     facts = sorted((f for f in made if not _corroborates(f)),
                    key=lambda f: (min((e.start for e in f.evidence), default=0), f.id))

@@ -90,10 +90,24 @@ def _ref(prop: Property, value: object, ctx: Context) -> Value:
     return Ref(key, kind)
 
 
-def _enum(prop: Property, value: object, ctx: Context) -> Value:
+def members_of(vocab: Vocabulary, prop: Property) -> dict[str, URIRef]:
+    """The enumeration members a property takes, by notation."""
     members: dict[str, URIRef] = {}
     for cls in prop.ranges:
-        members.update(ctx.vocab.enumerations.get(cls, {}))
+        members.update(vocab.enumerations.get(cls, {}))
+    return members
+
+
+def period_roles(vocab: Vocabulary, prop: Property, period: Period) -> list[Role]:
+    """A period as the roles the ontology names for it: start, end and precision."""
+    start, end, precision = (vocab.local(p) for p in prop.interval)
+    level = vocab.enumerations[RG.DatePrecision][period.precision]
+    return [Role(start, period.start), Role(end, period.end),
+            Role(precision, EnumValue(str(level)))]
+
+
+def _enum(prop: Property, value: object, ctx: Context) -> Value:
+    members = members_of(ctx.vocab, prop)
     if str(value) not in members:
         raise ctx.error(f"role '{prop.name}' takes one of {', '.join(sorted(members))}; "
                         f"got '{value}'")
@@ -109,10 +123,7 @@ def _date(prop: Property, value: object, ctx: Context) -> list[Role]:
         return [Role(prop.name, parsed)]
     if prop.interval is None:
         raise ctx.error(f"role '{prop.name}' takes a single date, not the period '{value}'")
-    start, end, precision = (ctx.vocab.local(p) for p in prop.interval)
-    level = ctx.vocab.enumerations[RG.DatePrecision][parsed.precision]
-    return [Role(start, parsed.start), Role(end, parsed.end),
-            Role(precision, EnumValue(str(level)))]
+    return period_roles(ctx.vocab, prop, parsed)
 
 
 def _text(prop: Property, value: object, ctx: Context) -> Value:

@@ -23,6 +23,7 @@ from ..dates import Period, Point
 from ..errors import DataError
 from ..model import Corpus, EnumValue, Evidence, Fact, Money, Ref, Role, Text, Value
 from ..rdf import default_labels
+from ..roles import members_of, period_roles
 from ..vocab import RG, Vocabulary
 from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction, identity
 from .mentions import NER_CLASSES, Candidates, Registry
@@ -97,10 +98,7 @@ class Converter:
             spec = self.vocab.properties[prop]
             value: Value | None = None
             if spec.kind == "date" and isinstance(arg.value, Period):
-                start, end, precision = (self.vocab.local(p) for p in spec.interval)
-                level = self.vocab.enumerations[RG.DatePrecision][arg.value.precision]
-                return [Role(start, arg.value.start), Role(end, arg.value.end),
-                        Role(precision, EnumValue(str(level)))]
+                return period_roles(self.vocab, spec, arg.value)
             if spec.kind == "date" and isinstance(arg.value, Point):
                 return [Role(prop, arg.value)]
             if spec.kind == "money" and isinstance(arg.value, Money):
@@ -110,10 +108,8 @@ class Converter:
                 cls = self.cls_of(entity) if entity else None
                 if cls is not None and any(self.vocab.is_subclass(cls, r) for r in spec.ranges):
                     value = Ref(entity, "entity")
-            elif spec.kind == "enum":
-                for members in (self.vocab.enumerations.get(r, {}) for r in spec.ranges):
-                    if arg.text in members:
-                        value = EnumValue(str(members[arg.text]))
+            elif spec.kind == "enum" and arg.text in members_of(self.vocab, spec):
+                value = self.enum(prop, arg.text).value
             elif spec.kind == "text":
                 value = Text(arg.text, "ru")
             if value is not None:
@@ -149,11 +145,9 @@ class Converter:
                     note=f"Extracted by rule '{found.rule}'.")
 
     def enum(self, prop: str, notation: str) -> Role:
-        for cls in self.vocab.properties[prop].ranges:
-            members = self.vocab.enumerations.get(cls, {})
-            if notation in members:
-                return Role(prop, EnumValue(str(members[notation])))
-        raise ValueError(f"no {prop} '{notation}' in the ontology")
+        """The member of the property's enumeration with this notation, as a role."""
+        return Role(prop, EnumValue(str(members_of(self.vocab, self.vocab.properties[prop])[
+            notation])))
 
 
 def refs(fact: Fact) -> set[str]:
