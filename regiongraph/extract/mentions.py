@@ -155,11 +155,16 @@ def candidate_id(kind: str, name: str) -> str:
     return f"x-{kind}-{slug}"[:80].rstrip("-")
 
 
+@cache
+def title_words() -> frozenset[str]:
+    """Words that are no name on their own: titles and posts (made once, not per span)."""
+    return lexicon().not_names | lexicon().jobs
+
+
 def is_title_only(span: NerSpan) -> bool:
     """A span of title words only («Чрезвычайный и Полномочный»): a known NER error."""
     words = [t.lemma for t in span.tokens if t.pos not in ("PUNCT", "CCONJ")]
-    not_names = lexicon().not_names | lexicon().jobs
-    return bool(words) and all(w in not_names for w in words)
+    return bool(words) and all(w in title_words() for w in words)
 
 
 class People:
