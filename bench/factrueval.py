@@ -49,7 +49,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -445,7 +445,8 @@ def load_document(devset: Path, doc: str, partof: bool = False,
         if "#" in fields:
             fields = fields[:fields.index("#")]
         if len(fields) > 2:
-            mentions[fields[0]] = _Mention(MENTION_TAGS[fields[1]], [spans[s] for s in fields[2:]])
+            tag = MENTION_TAGS.get(fields[1], fields[1].lower())  # the testset adds Facility
+            mentions[fields[0]] = _Mention(tag, [spans[s] for s in fields[2:]])
     entities = _load_entities(base.with_suffix(".coref"), mentions, spans)
 
     facts: list[GoldFact] = []
@@ -951,6 +952,32 @@ def score(gold: Mapping[str, Sequence[GoldFact]],
     return table
 
 
+def explain(gold: Mapping[str, Sequence[GoldFact]],
+            predicted: Mapping[str, str | Sequence[SubmittedFact]], docs: Iterable[str],
+            ftype: str, hard_mode: bool = False) -> Iterator[str]:
+    """Lines showing, per document, each gold fact of `ftype` with the quality the scorer
+    gave it and each submitted fact with the gold fact it was assigned to: what to read to
+    see where recall and precision are lost."""
+    for doc in docs:
+        sub = predicted.get(doc, ())
+        facts = [f for f in (parse_task3(sub) if isinstance(sub, str) else sub)
+                 if f.type == ftype]
+        golds = [g for g in gold.get(doc, ()) if g.type == ftype]
+        if not facts and not golds:
+            continue
+        matcher = _Matcher(golds, facts, hard_mode)
+        _, choice = matcher.solve()
+        yield f"== {doc}"
+        for g, fact in enumerate(golds):
+            members = tuple(t for t, c in enumerate(choice) if c == g)
+            mark = "hard" if matcher.ignored[g] else f"{matcher.quality(g, members):.2f}"
+            args = "; ".join(f"{a.role}={a.label}" for a in fact.scored_args(hard_mode))
+            yield f"  gold {fact.id} [{mark}] {args}"
+        for t, fact in enumerate(facts):
+            where = golds[choice[t]].id if choice[t] >= 0 else "-"
+            yield f"  subm -> {where}: " + "; ".join(f"{r}={v}" for r, v in fact.args)
+
+
 def gold_submission(gold: Mapping[str, Sequence[GoldFact]],
                     hard_mode: bool = False) -> dict[str, list[SubmittedFact]]:
     """A submission made of the gold facts themselves (one accepted form per argument):
@@ -1044,6 +1071,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--partof", action="store_true",
                         help="accept isPartOf wholes as an occupation's Where "
                              "(intended by the scorer, not done by it: unofficial)")
+    parser.add_argument("--explain", choices=TYPES, metavar="TYPE",
+                        help="also list, per document, the gold and submitted facts of TYPE "
+                             "and how the scorer matched them")
     parser.add_argument("--job-lemmas", action="store_true",
                         help="accept a job's pymorphy2 base form too (the scorer's base-form "
                              "list covers no devset job: unofficial)")
@@ -1106,6 +1136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"extraction: {timing['articles']} articles in {timing['wall_seconds']:.1f} s "
               f"wall, {timing['articles_per_second']:.2f} articles/s "
               f"(model loading included, --jobs {args.jobs})")
+    if args.explain is not None:
+        for line in explain(gold, submission, [d for d in split_docs(gold, args.split)
+                                               if d in docs], args.explain, args.hard):
+            print(line)
     print(format_table(results))
     if approximate:
         print(f"note: {approximate} document/type search(es) hit the node budget; their "
