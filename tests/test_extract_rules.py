@@ -83,6 +83,35 @@ def test_trade_direction_from_export_words_and_prepositions():
                             ("destination", "Белоруссия")])]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an importer is the subject, «из» the origin; the parser hangs it on the goods
+    ("Италия импортирует нефть из Ливии.",
+     [("goods", "нефть"), ("origin", "Ливия"), ("destination", "Италия")]),
+    # conjoined goods; a participle describing the goods is the trade word
+    ("Уголь и кокс, экспортируемые из Кузбасса в Китай, дорожают.",
+     [("goods", "Уголь"), ("goods", "кокс"), ("origin", "Кузбасс"),
+      ("destination", "Китай")]),
+    # a place adjective on the goods gives their origin, a market noun's place the destination
+    ("Италия давно торгует с Грузией. Итальянские сыры продают в магазинах Грузии.",
+     [("goods", "Итальянские сыры"), ("origin", "Италия"), ("destination", "Грузия")]),
+    # «производства» names where goods are made, and is not goods; «для X» is a destination
+    ("В Грузии растёт спрос. Выросли поставки тракторов грузинского производства для городов "
+     "Армении.", [("goods", "тракторов"), ("origin", "Грузия"), ("destination", "Армения")]),
+    # goods keep what describes them, but not a place or an adverbial phrase
+    ("Грузия закупает из Армении запчасти к тракторам без пошлин.",
+     [("goods", "запчасти к тракторам"), ("origin", "Армения"), ("destination", "Грузия")]),
+])
+def test_trade_flows_take_their_sides_from_the_verb_the_goods_and_place_adjectives(
+        text, expected):
+    assert [args for kind, _, args in facts(text) if kind == "trade"] == [expected]
+
+
+def test_a_trade_flow_needs_a_place_or_organisation_on_one_side():
+    assert facts("Иван Петров купил автомобиль.", "trade") == []
+    # a purchase by a person names no side of a flow
+    assert facts("Иван Петров продает автомобили.", "trade") == []
+
+
 def test_a_purchase_is_found_but_deals_stay_below_the_threshold():
     found = extract_text("t", "Компания «Газпром» купила компанию «Сибнефть».").facts
     assert [(f.type, [(a.role, a.text) for a in f.args]) for f in found] == [
