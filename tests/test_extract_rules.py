@@ -204,7 +204,7 @@ def test_the_registry_class_corrects_the_ner_type():
 ])
 def test_belonging_gives_the_owner_and_what_is_owned(text, owner, owned):
     assert facts(text, "ownership") == [
-        ("ownership", "ownership", [("owner", owner), ("property", owned)])]
+        ("ownership", "ownership/belong", [("owner", owner), ("property", owned)])]
 
 
 def test_an_investment_gives_the_amount_the_project_and_the_investor():

@@ -243,7 +243,8 @@ def full_organisation_names(orgs: list[Mention]) -> None:
         by_first.setdefault(key[0], []).append(key)
     fullest: dict[tuple[str, ...], str] = {}
     for key in names:
-        longer = [k for k in by_first[key[0]] if len(k) > len(key) and k[:len(key)] == key]
+        longer = [k for k in by_first[key[0]] if len(k) > len(key) and k[:len(key)] == key
+                  and not names[k].endswith(")")]  # «Альфа (АБВ)» adds no word to the name
         if longer:
             fullest[key] = names[max(longer, key=lambda k: (len(names[k]), names[k]))]
     for mention in orgs:

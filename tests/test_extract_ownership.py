@@ -1,0 +1,110 @@
+"""The ownership rule on sentences written for it: owner and property of each construction.
+
+The sentences are made up; each shows one way Russian news states who owns what.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regiongraph.extract import extract_text
+from regiongraph.extract.extractor import MIN_CONFIDENCE
+
+
+def owned(text: str) -> list[tuple[str, str, str]]:
+    """(rule, owner, property) of every ownership fact found, above the threshold or not."""
+    found = extract_text("t", text).facts
+    return [(f.rule, f.first("owner").text, f.first("property").text) for f in found
+            if f.type == "ownership"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Компания «Альфа», принадлежащая Ивану Петрову и Сергею Сидорову, купила завод.",
+     [("ownership/belong", "Иван Петров", "Альфа"),
+      ("ownership/belong", "Сергей Сидоров", "Альфа")]),
+    ("Банк «Бета» принадлежит холдингу «Гамма».",
+     [("ownership/belong", "Гамма", "Бета")]),
+    ("Иван Петров владеет компанией «Альфа» и клубом «Омега».",
+     [("ownership/possess", "Иван Петров", "Альфа"),
+      ("ownership/possess", "Иван Петров", "Омега")]),
+    ("Компанией «Альфа» владеют Иван Петров и Сергей Сидоров.",
+     [("ownership/possess", "Иван Петров", "Компания «Альфа»"),
+      ("ownership/possess", "Сергей Сидоров", "Компания «Альфа»")]),
+    ("Компания «Бета» была основана Иваном Петровым в 1998 году.",
+     [("ownership/possess", "Иван Петров", "Бета")]),
+])
+def test_verbs_of_belonging_and_owning(text, expected):
+    assert owned(text) == expected
+
+
+def test_a_participle_describes_the_name_before_its_comma():
+    text = ("Как сообщает газета «Вечерний Омск», компания Alpha Sky Group, принадлежащая "
+            "Ивану Петрову, купила акции.")
+    assert owned(text) == [("ownership/belong", "Иван Петров", "Alpha Sky Group")]
+
+
+@pytest.mark.parametrize("text, owner, owned_name", [
+    ("Банк «Бета» входит в холдинг «Гамма».", "Гамма", "Бета"),
+    ("Входящий в холдинг «Гамма» банк «Бета» увеличил прибыль.", "Гамма", "Бета"),
+    ("Банк «Бета» (входит в группу ВТБ) увеличил прибыль.", "ВТБ", "Банк «Бета»"),
+    ("Банк «Бета» входит в состав группы «Гамма».", "Гамма", "Бета"),
+    ("Холдинг «Гамма», в который входит банк «Бета», объявил о реорганизации.",
+     "Гамма", "Бета"),
+])
+def test_what_enters_a_holding_is_owned_by_it(text, owner, owned_name):
+    assert owned(text) == [("ownership/part-of", owner, owned_name)]
+
+
+def test_joining_what_is_no_holding_is_no_ownership():
+    assert owned("Компания «Альфа» входит в Российский союз промышленников.") == []
+
+
+@pytest.mark.parametrize("text, owner, owned_name", [
+    ("Дочерняя компания «Газпрома» ООО «Альфа-трансгаз» построила газопровод.",
+     "Газпром", "ООО «Альфа-трансгаз»"),
+    ("ООО «Альфа», дочерняя структура ОАО «Бета», объявило о банкротстве.",
+     "ОАО «Бета»", "ООО «Альфа»"),
+    ("ООО «Бета», дочка холдинга «Гамма», построило завод.", "Гамма", "ООО «Бета»"),
+])
+def test_a_subsidiary_is_owned_by_the_company_in_the_genitive(text, owner, owned_name):
+    assert owned(text) == [("ownership/subsidiary", owner, owned_name)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Компания «Альфа», владелец банка «Бета», объявила о продаже.",
+     ("ownership/owner-noun", "Компания «Альфа»", "Бета")),
+    ("Компания «Альфа» является акционером банка «Бета».",
+     ("ownership/owner-noun", "Альфа", "Бета")),
+    ("Иван Петров — владелец газеты «Вечерний Омск».",
+     ("ownership/owner-noun", "Иван Петров", "Вечерний Омск")),
+    ("Иван Петров, один из основателей компании «Альфа», уехал в Италию.",
+     ("ownership/owner-noun", "Иван Петров", "Альфа")),
+    ("Завод «Омега» находится в собственности компании «Альфа».",
+     ("ownership/property", "Альфа", "Омега")),
+    ("Доля правительства Италии в банке «Бета» составляет 70 процентов.",
+     ("ownership/stake", "Италия", "Бета")),
+])
+def test_nouns_of_owners_of_owning_and_of_stakes(text, expected):
+    assert owned(text) == [expected]
+
+
+def test_owners_in_a_list_of_posts_each_own_their_organisation():
+    text = ("На форуме выступят Иван Петров - управляющий директор и совладелец агентства "
+            "Alphaworks, Сергей Сидоров - режиссёр, один из создателей театра «Омега».")
+    assert owned(text) == [("ownership/owner-noun", "Иван Петров", "Alphaworks"),
+                           ("ownership/owner-noun", "Сергей Сидоров", "Омега")]
+
+
+def test_an_owner_noun_with_a_post_gives_one_fact_printed_with_the_descriptor():
+    text = "Иван Петров, совладелец компании «Альфа», заявил о продаже."
+    (fact,) = [f for f in extract_text("t", text).facts if f.type == "ownership"]
+    assert (fact.rule, [a.text for a in fact.args]) == (
+        "owner-noun/described", ["Иван Петров", "компания «Альфа»"])
+
+
+def test_a_possessive_is_found_but_stays_below_the_threshold():
+    text = "Иван Петров заявил, что его компания «Альфа» не будет участвовать в тендере."
+    (fact,) = [f for f in extract_text("t", text).facts if f.type == "ownership"]
+    assert (fact.rule, fact.first("owner").text, fact.first("property").text) == (
+        "ownership/possessive", "Иван Петров", "Альфа")
+    assert fact.confidence < MIN_CONFIDENCE
