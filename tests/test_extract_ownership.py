@@ -108,3 +108,12 @@ def test_a_possessive_is_found_but_stays_below_the_threshold():
     assert (fact.rule, fact.first("owner").text, fact.first("property").text) == (
         "ownership/possessive", "Иван Петров", "Альфа")
     assert fact.confidence < MIN_CONFIDENCE
+
+
+def test_a_list_tangled_into_an_ownership_link_gives_no_pairs():
+    # The parser hangs the list around the parenthesis on the owner noun: without the guard
+    # every signatory would own every site (ten wrong facts); with it, none is reported.
+    text = ("На данный момент документ подписали АБВ, «Альфа», «Бета», «Гамма Премьер», "
+            "«Дельта-Сеть», интернет-компании Omega Group (владелец соцсетей «Сигма» и "
+            "«Тау Мир»), RuTex, Ivo, Zetta, Megox и др.")
+    assert owned(text) == []

@@ -705,13 +705,22 @@ def ownership(scope: Scope) -> Iterator[Found]:
                 yield from owned_by(scope, *link)
 
 
+#: The most owner-property pairs a link with several of each may have (see `owned_by`).
+MAX_PAIRS = 4
+
+
 def owned_by(scope: Scope, way: str, owners: list[int], owned: list[int]) -> Iterator[Found]:
     """The facts of one link: every owner with every organisation owned, never one with
-    itself. The confidence is the way's measured precision (`OWNERSHIP_CONFIDENCE`)."""
+    itself. The confidence is the way's measured precision (`OWNERSHIP_CONFIDENCE`). Several
+    owners of one thing, or one owner of several, are common; several of each making more
+    than MAX_PAIRS pairs is a list the parser has joined to the link («подписали A, B, C
+    (владелец D и E), F…»): nothing is reported."""
     who = [m for m in scope.actors(owners, depth=1) if m.type in ACTORS]
     what = [m for m in scope.actors(owned, depth=2) if m.type == ORG]
     if not what:
         what = [m for m in (name_after(scope, i) for i in owned) if m is not None and m.type == ORG]
+    if min(len(who), len(what)) > 1 and len(who) * len(what) > MAX_PAIRS:
+        return
     for owner in who:
         for thing in what:
             if owner.entity != thing.entity:
