@@ -595,13 +595,13 @@ def meeting(scope: Scope) -> Iterator[Found]:
         groups = [host + guest]
         if len(host) == 1 and len(guest) > 1 and token.feats.get("Number") == "Plur":
             groups = [[*host, m] for m in guest]
+        groups = [group for group in groups if len(group) >= 2]
+        if not groups:  # before the date parser, which is not cheap
+            continue
         extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
         modality = meeting_modality(scope, token.index)
-        for group in groups:
-            if len(group) >= 2:
-                args = [scope.arg("participant", m) for m in group] + extras
-                found.append(Found("meeting", args, confidence, "meeting", scope.number,
-                                   modality))
+        found += [Found("meeting", [scope.arg("participant", m) for m in group] + extras,
+                        confidence, "meeting", scope.number, modality) for group in groups]
     yield from widest(found)
 
 
