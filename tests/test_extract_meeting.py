@@ -54,6 +54,11 @@ def test_countries_that_negotiate_and_sign_after_talks():
         ("actual", [("participant", "Италия"), ("participant", "Грузия")])]
 
 
+def test_what_failed_at_the_talks_does_not_make_them_not_held():
+    assert meetings("Иван Петров и Сергей Смирнов не смогли договориться на переговорах.") == [
+        ("actual", PETROV_SMIRNOV)]
+
+
 def test_a_delegation_stands_for_the_country_it_comes_from():
     assert meetings("Иван Петров встретился с делегацией Грузии.") == [
         ("actual", [("participant", "Иван Петров"), ("participant", "Грузия")])]

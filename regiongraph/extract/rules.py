@@ -684,7 +684,8 @@ def meeting_modality(scope: Scope, index: int) -> str:
     """Whether a meeting was held: «не встречался», «отказался от встречи» (negated); «может
     встретиться» (possible); «планирует встретиться», «встретится», «предстоящая встреча»
     (future). Reads the meeting word, its modifiers and the words it is an argument of; of an
-    adverbial's head («на встрече … не сказал») only the head word counts."""
+    adverbial's head only the head word counts («на встрече … не сказал»), and not when the
+    meeting is where it happened («не смогли договориться на переговорах»)."""
     tokens, lex = scope.tokens, scope.lex
     words: set[str] = set()
     future = False
@@ -700,7 +701,8 @@ def meeting_modality(scope: Scope, index: int) -> str:
         if head is None or not (token.rel in ("xcomp", "obj") or (
                 token.rel.startswith("nsubj") and head.lemma in lex.meeting_light) or (
                 token.rel == "nmod" and head.lemma in lex.meeting_frames)):
-            if head is not None and token.rel in ("obl", "nmod", "nsubj", "nsubj:pass"):
+            if head is not None and token.rel in ("obl", "nmod", "nsubj", "nsubj:pass") and \
+                    token.feats.get("Case") != "Loc":  # «договорились о встрече», not «на»
                 words.add(head.lemma)
             break
         current, hops = token.head, hops + 1
