@@ -575,42 +575,165 @@ def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
 
 
 def meeting(scope: Scope) -> Iterator[Found]:
-    """A meeting or talks: who met whom («X встретился с Y», «встреча X и Y»). The hosts are
-    the subject or the genitive; the guests the «с» phrase. With no host in the sentence
-    («Встречи запланированы с X и Y») the host is the article's protagonist, the person last
-    seen as a subject, and each guest of a plural «встречи» meets the host apart."""
+    """A meeting, talks or a call: who met whom («X встретился с Y», «X и Y провели
+    переговоры», «встреча X с Y», «переговоры между X и Y», «X принял Y», «в ходе встречи с Y
+    X заявил»), not a match or a show («встреча» of teams, «на одной сцене»). The hosts are the
+    subject or the genitive; the guests the «с» phrase. With no host word but «он» («Встречи
+    запланированы с X и Y», «Он встретился с X») the host is the article's protagonist, the
+    person last seen as a subject, and each guest of a plural «встречи» meets the host apart.
+    A fact whose participants another fact of the sentence includes is dropped: it would only
+    split the scorer's credit for that meeting.
+
+    Confidence is the precision measured on the whole factRuEval devset and the seed
+    articles, as the gold and the curated facts judge it (the devset has only five meetings,
+    and none of its other sentences with a meeting word yields one): 0.8 (4 of 5) with the
+    host in the sentence, the miss being countries that negotiate, which the devset does not
+    mark; 0.62 (2.5 of 4) with the protagonist as host, whose misses are a «мы» that the
+    protagonist speaks for."""
     lex = scope.lex
+    if any(t.lemma in lex.meeting_contest for t in scope.tokens):
+        return
+    found: list[Found] = []
     for token in scope.tokens:
-        if token.lemma not in lex.meeting:
+        parties = meeting_parties(scope, token)
+        if parties is None:
             continue
-        hosts: list[int] = []
-        guests: list[int] = []
-        if token.pos == "VERB":
-            hosts += subjects(scope, token.index) or nearest_before(scope, token.index)
-            guests += with_preposition(scope, token.index, *lex.with_prepositions)
-        elif token.pos == "NOUN":
-            hosts += [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
-            guests += [k for k in scope.children(token.index, "nmod", "obl")
-                       if scope.case_of(k) in lex.with_prepositions | lex.between_prepositions]
-            head = token.head
-            if head >= 0 and (scope.tokens[head].lemma in lex.meeting_light | lex.meeting
-                              or token.rel in ("nsubj", "nsubj:pass", "obj")):
-                hosts += subjects(scope, head) if token.rel == "obj" else []
-                guests += with_preposition(scope, head, *lex.with_prepositions)
-        host = scope.actors(hosts)
-        guest = [m for m in scope.actors(guests) if all(m.entity != h.entity for h in host)]
+        hosts, guests = parties
+        host = meeting_actors(scope, hosts)
+        guest = [m for m in meeting_actors(scope, guests) if all(m.entity != h.entity
+                                                                  for h in host)]
         confidence = 0.8
-        if not host and guest and scope.protagonist is not None and \
+        named = [h for h in hosts if scope.tokens[h].lemma not in lex.meeting_pronouns]
+        if not named and guest and scope.protagonist is not None and \
                 all(m.entity != scope.protagonist.entity for m in guest):
-            host, confidence = [scope.protagonist], 0.7
-        extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
+            host, confidence = [scope.protagonist], 0.62
         groups = [host + guest]
         if len(host) == 1 and len(guest) > 1 and token.feats.get("Number") == "Plur":
             groups = [[*host, m] for m in guest]
-        for group in groups:
-            if len(group) >= 2:
-                args = [scope.arg("participant", m) for m in group] + extras
-                yield Found("meeting", args, confidence, "meeting", scope.number)
+        groups = [group for group in groups if len(group) >= 2]
+        if not groups:  # before the date parser, which is not cheap
+            continue
+        extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
+        modality = meeting_modality(scope, token.index)
+        found += [Found("meeting", [scope.arg("participant", m) for m in group] + extras,
+                        confidence, "meeting", scope.number, modality) for group in groups]
+    yield from widest(found)
+
+
+def meeting_parties(scope: Scope, token: Token) -> tuple[list[int], list[int]] | None:
+    """The words naming the hosts and the guests of a meeting word, or None if the word does
+    not name a meeting here."""
+    lex = scope.lex
+    if token.lemma in lex.meeting_reception and token.pos == "VERB":
+        return reception(scope, token)
+    if token.lemma not in lex.meeting:
+        return None
+    if token.pos == "VERB":
+        hosts = subjects(scope, token.index) or nearest_before(scope, token.index)
+        return hosts, with_preposition(scope, token.index, *lex.with_prepositions)
+    if token.pos not in ("NOUN", "PROPN"):
+        return None
+    hosts = [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
+    guests = [k for k in scope.children(token.index, "nmod", "obl")
+              if scope.case_of(k) in lex.with_prepositions | lex.between_prepositions]
+    verb, rel = clause_verb(scope, token.index)
+    if verb is None:
+        return hosts, guests
+    if rel.startswith("nsubj") or scope.tokens[verb].lemma in lex.meeting_light:
+        # «встреча с Y состоялась у X», «встречи запланированы с Y», «X провёл с Y встречу»
+        guests += with_preposition(scope, verb, *lex.with_prepositions)
+        hosts += with_preposition(scope, verb, *lex.meeting_host_prepositions)
+    # «X провёл встречу с Y»; as an adverbial only with a counterpart or with several
+    # subjects: «на встрече с Y X заявил», «по итогам переговоров X и Y подписали», not «X
+    # выступил на саммите».
+    if rel.startswith("nsubj") or scope.actors(hosts):
+        return hosts, guests
+    subject = subjects(scope, verb)
+    if guests or rel == "obj" or any(len(scope.actors([k])) > 1 for k in subject):
+        hosts += subject
+    return hosts, guests
+
+
+def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:
+    """The verb a meeting noun is the object, the adverbial (through a frame noun: «по итогам
+    встречи») or the subject of, with that relation."""
+    tokens, lex = scope.tokens, scope.lex
+    token = tokens[index]
+    if token.rel == "nmod" and token.head >= 0 and tokens[token.head].lemma in lex.meeting_frames:
+        token = tokens[token.head]
+    if token.head >= 0 and tokens[token.head].pos == "VERB" and \
+            token.rel in ("obj", "obl", "nsubj", "nsubj:pass"):
+        return token.head, token.rel
+    return None, ""
+
+
+def reception(scope: Scope, token: Token) -> tuple[list[int], list[int]] | None:
+    """«X принял Y»: the subject receives the object, when the object is a person or a
+    delegation and no «в члены», «на работу» makes it an admission; not in the passive."""
+    lex = scope.lex
+    if token.feats.get("Voice") == "Pass" or any(
+            scope.tokens[k].lemma in lex.meeting_admission
+            for k in scope.children(token.index, "obl")):
+        return None
+    guests = [k for k in scope.children(token.index, "obj")
+              if scope.tokens[k].lemma in lex.meeting_delegates
+              or any(m.type == PERSON for m in scope.actors([k]))]
+    return (subjects(scope, token.index), guests) if guests else None
+
+
+def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
+    """The actors of a meeting's words; a delegation stands for the party named in its
+    genitive («с делегацией Грузии»: Грузия)."""
+    lex = scope.lex
+    words: list[int] = []
+    for index in indices:
+        for conj in scope.conjuncts(index):
+            if scope.tokens[conj].lemma in lex.meeting_delegates and scope.actor(conj) is None:
+                words += [k for k in scope.children(conj, "nmod") if not scope.case_of(k)]
+            else:
+                words.append(conj)
+    return scope.actors(words)
+
+
+def meeting_modality(scope: Scope, index: int) -> str:
+    """Whether a meeting was held: «не встречался», «отказался от встречи» (negated); «может
+    встретиться» (possible); «планирует встретиться», «встретится», «предстоящая встреча»
+    (future). Reads the meeting word, its modifiers and the words it is an argument of; of an
+    adverbial's head only the head word counts («на встрече … не сказал»), and not when the
+    meeting is where it happened («не смогли договориться на переговорах»)."""
+    tokens, lex = scope.tokens, scope.lex
+    words: set[str] = set()
+    future = False
+    current, hops = index, 0
+    while current >= 0 and hops < 3:
+        token = tokens[current]
+        words.add(token.lemma)
+        for kid in scope.children(current, "advmod", "aux", "aux:pass", "amod", "det"):
+            words.add(tokens[kid].lemma)
+            future |= tokens[kid].lemma == "быть" and tokens[kid].feats.get("Tense") != "Past"
+        future |= token.pos == "VERB" and token.feats.get("Tense") == "Fut"
+        head = tokens[token.head] if token.head >= 0 else None
+        if head is None or not (token.rel in ("xcomp", "obj") or (
+                token.rel.startswith("nsubj") and head.lemma in lex.meeting_light) or (
+                token.rel == "nmod" and head.lemma in lex.meeting_frames)):
+            if head is not None and token.rel in ("obl", "nmod", "nsubj", "nsubj:pass") and \
+                    token.feats.get("Case") != "Loc":  # «договорились о встрече», not «на»
+                words.add(head.lemma)
+            break
+        current, hops = token.head, hops + 1
+    if words & lex.meeting_negated:
+        return "negated"
+    if words & lex.meeting_possible:
+        return "possible"
+    return "future" if future or words & lex.meeting_future else "actual"
+
+
+def widest(found: list[Found]) -> list[Found]:
+    """The facts whose participants no other fact of the list includes (the first of equals)."""
+    sets = [{a.entity for a in f.args if a.role == "participant"} for f in found]
+    return [fact for i, fact in enumerate(found)
+            if not any(j != i and sets[i] <= other and (sets[i] < other or j < i)
+                       for j, other in enumerate(sets))]
 
 
 def place_of(scope: Scope, index: int) -> Arg | None:

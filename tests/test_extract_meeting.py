@@ -1,0 +1,103 @@
+"""The meeting rule on sentences written for it: who met whom, how sure, and whether it was held.
+
+The sentences are made up (no names of the seed articles or the benchmark), one per way Russian
+news states a meeting, and one per way a meeting word does not name one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regiongraph.extract import extract_text
+from regiongraph.extract.rules import Arg, Found, widest
+
+PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
+
+
+def meetings(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(modality, [(role, text)]) of every meeting found, confidence threshold or not."""
+    return [(f.modality, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts if f.type == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Иван Петров встретился с Сергеем Смирновым.",
+    "Иван Петров провел телефонный разговор с Сергеем Смирновым.",
+    "Губернатор Иван Петров принял Сергея Смирнова.",
+    "У Ивана Петрова состоялась встреча с Сергеем Смирновым.",
+    "В ходе встречи с Сергеем Смирновым Иван Петров заявил, что сотрудничество будет расширено.",
+])
+def test_a_meeting_of_two_people_stated_as_held(text):
+    participants = sorted(PETROV_SMIRNOV)
+    ((modality, args),) = meetings(text)
+    assert (modality, sorted(args)) == ("actual", participants)
+
+
+def test_the_subjects_of_a_light_verb_with_talks_meet_where_the_talks_were():
+    assert meetings("Иван Петров и Сергей Смирнов провели переговоры в Риме.") == [
+        ("actual", [*PETROV_SMIRNOV, ("where", "Рим")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Переговоры между Италией и Грузией прошли в Риме.",
+    "Саммит Италии и Грузии прошел в Риме.",
+])
+def test_countries_meet_by_between_or_by_the_genitive(text):
+    assert meetings(text) == [
+        ("actual", [("participant", "Италия"), ("participant", "Грузия"), ("where", "Рим")])]
+
+
+def test_countries_that_negotiate_and_sign_after_talks():
+    assert meetings("Италия ведет переговоры с Грузией о поставках газа.") == [
+        ("actual", [("participant", "Италия"), ("participant", "Грузия")])]
+    assert meetings("По итогам переговоров Италия и Грузия подписали соглашение.") == [
+        ("actual", [("participant", "Италия"), ("participant", "Грузия")])]
+
+
+def test_what_failed_at_the_talks_does_not_make_them_not_held():
+    assert meetings("Иван Петров и Сергей Смирнов не смогли договориться на переговорах.") == [
+        ("actual", PETROV_SMIRNOV)]
+
+
+def test_a_delegation_stands_for_the_country_it_comes_from():
+    assert meetings("Иван Петров встретился с делегацией Грузии.") == [
+        ("actual", [("participant", "Иван Петров"), ("participant", "Грузия")])]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Иван Петров планирует встретиться с Сергеем Смирновым.", "future"),
+    ("Иван Петров встретится с Сергеем Смирновым на следующей неделе.", "future"),
+    ("Иван Петров не встречался с Сергеем Смирновым.", "negated"),
+    ("Иван Петров отказался от встречи с Сергеем Смирновым.", "negated"),
+    ("Иван Петров может встретиться с Сергеем Смирновым.", "possible"),
+])
+def test_a_planned_cancelled_or_possible_meeting_is_not_reported_as_held(text, modality):
+    assert meetings(text) == [(modality, PETROV_SMIRNOV)]
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Иван Петров принял решение уйти в отставку.",
+    "Иван Петров принял участие в форуме вместе с Сергеем Смирновым.",
+    "Компания «Альфа» приняла на работу Сергея Смирнова.",
+    "Иван Петров встретился с журналистами.",
+    "Иван Петров встретился с Петровым.",
+    "Иван Петров встретится с Сергеем Смирновым в финале турнира.",
+])
+def test_no_meeting_in_a_decision_a_hiring_a_generic_guest_oneself_or_a_match(text):
+    assert meetings(text) == []
+
+
+def test_he_who_meets_is_the_person_last_seen_as_a_subject_and_the_rule_is_less_sure():
+    found = [f for f in extract_text("t", "Иван Петров прибыл в Рим. Он встретился с Сергеем "
+                                           "Смирновым.").facts if f.type == "meeting"]
+    assert [([a.text for a in f.args], f.confidence) for f in found] == [
+        (["Иван Петров", "Сергей Смирнов"], 0.62)]
+
+
+def test_a_meeting_inside_a_wider_one_of_the_same_sentence_is_dropped():
+    def meeting(*entities: str) -> Found:
+        return Found("meeting", [Arg("participant", e, 0, 1, e) for e in entities], 0.8,
+                     "meeting", 0)
+
+    pair, trio, other = meeting("a", "b"), meeting("a", "b", "c"), meeting("a", "d")
+    assert widest([pair, trio, other, meeting("b", "a")]) == [trio, other]
