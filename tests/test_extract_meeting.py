@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from regiongraph.extract import extract_text
+from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.rules import Arg, Found, widest
 
 PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
@@ -101,3 +102,17 @@ def test_a_meeting_inside_a_wider_one_of_the_same_sentence_is_dropped():
 
     pair, trio, other = meeting("a", "b"), meeting("a", "b", "c"), meeting("a", "d")
     assert widest([pair, trio, other, meeting("b", "a")]) == [trio, other]
+
+
+def test_countries_or_companies_that_negotiate_stay_below_the_threshold():
+    (talks,) = [f for f in extract_text("t", "Италия ведет переговоры с Грузией.").facts
+                if f.type == "meeting"]
+    assert talks.confidence == 0.3 < MIN_CONFIDENCE
+
+
+def test_with_two_people_the_place_beside_them_is_no_participant():
+    found = [f for f in extract_text(
+        "t", "Иван Петров встретился с Марко Росси и делегацией Грузии.").facts
+        if f.type == "meeting"]
+    assert [([a.text for a in f.args if a.role == "participant"], f.confidence)
+            for f in found] == [(["Иван Петров", "Марко Росси"], 0.8)]
