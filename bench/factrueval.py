@@ -33,8 +33,11 @@ assignment found, hill climbing included, and flag the result approximate. Check
 official t3_eval.py: same accepted forms for all 776 gold arguments, same figures on random
 submissions and on our extractor's output, default and hard mode.
 
-Documents `book_N` with N even form the `tune` half (rules are developed on it), odd N the
-`heldout` half, which gives the honest figure.
+Documents `book_N` with N even form the `tune` half, odd N the `heldout` half. `--devset`
+also takes the benchmark's test collection (`testset/` of its repository, which is not copied
+here). The project's protocol: the rules are developed on the whole devset and on the even
+half of the test collection (validation: its errors are read); the odd half of the test
+collection is only ever scored, and gives the figure for text the rules were not tuned on.
 """
 
 from __future__ import annotations
@@ -1128,7 +1131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                       for p, rows in results.items()}},
                          ensure_ascii=False, indent=2))
         return 0
-    print(f"factRuEval-2016 devset, track 3, {'hard' if args.hard else 'default'} mode"
+    print(f"factRuEval-2016 {args.devset.name}, track 3, {'hard' if args.hard else 'default'} mode"
           f"{', isPartOf widening (unofficial)' if args.partof else ''}"
           f"{', job base forms (unofficial)' if args.job_lemmas else ''}; "
           f"{len(docs)} documents ({args.split})")
