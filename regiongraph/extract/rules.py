@@ -228,11 +228,12 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
     for mention in sorted(scope.mentions, key=lambda m: m.start):
         if mention.type not in (ORG, LOC) or mention.tokens[0] <= last:
             continue
-        gap = [t for t in scope.tokens[last + 1:mention.tokens[0]]]
+        gap = [t for t in scope.tokens[last + 1:mention.tokens[0]]
+               if not is_name_adjective(scope, t, mention)]
         adjacent = not gap or (len(gap) == 1 and gap[0].lemma in scope.lex.post_prepositions)
         below = any(path_to(scope, i, {anchor, last}) for i in mention.tokens)
         if (adjacent or below) and mention.tokens[0] - last <= 6:
-            return scope.arg("where", mention)
+            return widened(scope, mention, last)
         break
     for index in range(max(0, first - 1), anchor):
         token = scope.tokens[index]
@@ -244,6 +245,57 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
             if arg is not None:
                 return arg
     return None
+
+
+def is_name_adjective(scope: Scope, token: Token, mention: Mention) -> bool:
+    """Whether a word is a lower-case adjective of a name («японского МИДа»)."""
+    return token.pos == "ADJ" and token.head in mention.tokens and token.text.islower() and \
+        scope.at.get(token.index) is None
+
+
+def widened(scope: Scope, mention: Mention, last: int) -> Arg:
+    """An organisation's name as a post's Where: with the adjectives before it that the NER
+    left out («глава японского МИДа»), and the name or «при» phrase below it that narrows it
+    («Исламского комитета России», «комитета при прокуратуре»), put in the nominative."""
+    tokens = scope.tokens
+    first, end = mention.tokens[0], mention.tokens[-1]
+    while first - 1 > last and is_name_adjective(scope, tokens[first - 1], mention):
+        first -= 1
+    if mention.type == ORG:
+        end = narrowing_end(scope, mention)
+    if (first, end) == (mention.tokens[0], mention.tokens[-1]):
+        return scope.arg("where", mention)
+    arg = scope.span_arg("where", first, end)
+    arg.text = arg.normal = normalise(models(), tokens[first:end + 1])
+    arg.entity, arg.mention = mention.entity, mention
+    return arg
+
+
+def narrowing_end(scope: Scope, mention: Mention) -> int:
+    """The last word of what follows an organisation's name and narrows it: a place or
+    organisation in the genitive below it («Правительства РФ»), or a «при» phrase
+    («Следственного комитета при прокуратуре»)."""
+    tokens, end = scope.tokens, mention.tokens[-1]
+    following = end + 1
+    if following + 1 >= len(tokens):
+        return end
+    other = scope.at.get(following)
+    if other is not None and other.type in (ORG, LOC) and tokens[following].rel == "nmod" \
+            and tokens[following].head in mention.tokens and \
+            tokens[following].feats.get("Case") == "Gen":
+        return other.tokens[-1]
+    noun = following + 1
+    if tokens[following].lemma not in scope.lex.narrowing_prepositions or \
+            tokens[noun].head not in mention.tokens:
+        return end
+    end = noun
+    for token in tokens[noun + 1:]:
+        person = scope.at.get(token.index)
+        if token.pos == "PUNCT" or (person is not None and person.type == PERSON) or \
+                not below(scope, token, set(range(noun, end + 1))):
+            break
+        end = token.index
+    return end
 
 
 def place_adjective(scope: Scope, token: Token) -> Arg | None:
@@ -386,9 +438,10 @@ def holder_of(scope: Scope, first: int, last: int,
                 phase = ("start" if tokens[verb].lemma in lex.phase_start else
                          "end" if tokens[verb].lemma in lex.phase_end else "")
                 return person, 0.8, phase, "verb"
-    # The name right before it: «Андрей Смирнов, гендиректор».
+    # The name right before it: «Андрей Смирнов, гендиректор», «Иван Петров — директор»,
+    # «Иван Петров (тренер)».
     for person in people:
-        if person.tokens[-1] + 2 == first and tokens[first - 1].text == ",":
+        if person.tokens[-1] + 2 == first and tokens[first - 1].text in lex.post_separators:
             return person, 0.7, "", "before"
     # A second post follows and names the holder: «профессор МГУ, политолог Олег Орлов».
     chained = chain_holder(scope, last, anchors)
