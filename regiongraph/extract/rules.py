@@ -186,21 +186,36 @@ def post_phrase(scope: Scope, index: int) -> tuple[int, int, int]:
         following = tokens[index + 1]
         if following.lemma in lex.jobs and following.head == index:
             last = anchor = index + 1
-    # The post's name runs on through common nouns in the genitive below it and their
-    # adjectives («министр иностранных дел»), up to a name or an organisation's noun.
     end = last
-    while end + 1 < len(tokens):
-        token = tokens[end + 1]
-        noun = tokens[token.head] if token.pos == "ADJ" and token.head > token.index else token
-        if any(scope.at.get(t.index) is not None or t.lemma in lex.org_nouns or
-               t.feats.get("Case") != "Gen" for t in (token, noun)) or \
-                noun.pos != "NOUN" or noun.index - end > 3 or \
-                not path_to(scope, noun.index, set(range(first, end + 1)), hops=2):
-            break
-        end += 1
+    while (following := post_tail(scope, first, end)) is not None:
+        end = following
     while end > last and tokens[end].pos != "NOUN":
         end -= 1
     return first, end, anchor
+
+
+def post_tail(scope: Scope, first: int, end: int) -> int | None:
+    """The next word of a post's name, which runs on through common nouns in the genitive
+    below it and their adjectives («министр иностранных дел»), joined by «и» («министр связи
+    и коммуникаций»), or a topic after «по» («министр по делам молодёжи»), up to a name or an
+    organisation's noun; None where the name ends."""
+    tokens, lex = scope.tokens, scope.lex
+    index, case = end + 1, "Gen"
+    if index + 1 < len(tokens) and tokens[index].pos in ("ADP", "CCONJ") and \
+            tokens[index].lemma in lex.post_topic_prepositions | lex.joiners:
+        index += 1
+        if tokens[index - 1].lemma in lex.post_topic_prepositions:
+            case = "Dat"
+    if index >= len(tokens):
+        return None
+    token = tokens[index]
+    noun = tokens[token.head] if token.pos == "ADJ" and token.head > token.index else token
+    if any(scope.at.get(t.index) is not None or t.lemma in lex.org_nouns or
+           t.feats.get("Case") != case for t in (token, noun)) or \
+            noun.pos != "NOUN" or noun.index - end > 3 or \
+            not path_to(scope, noun.index, set(range(first, end + 1)), hops=2):
+        return None
+    return max(index, noun.index)
 
 
 def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,
@@ -231,7 +246,8 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
         gap = [t for t in scope.tokens[last + 1:mention.tokens[0]]
                if not is_name_adjective(scope, t, mention)]
         adjacent = not gap or (len(gap) == 1 and gap[0].lemma in scope.lex.post_prepositions)
-        below = any(path_to(scope, i, {anchor, last}) for i in mention.tokens)
+        below = any(path_to(scope, i, {anchor, last}) for i in mention.tokens) and \
+            not any(is_post(scope, t) for t in gap)  # a post between has its own
         if (adjacent or below) and mention.tokens[0] - last <= 6:
             return widened(scope, mention, last)
         break
