@@ -346,7 +346,8 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
     end = noun
     for token in tokens[noun + 1:]:
         mention = scope.at.get(token.index)
-        if (mention is not None and mention.type == PERSON) or token.text in ",;:()—–":
+        if (mention is not None and mention.type == PERSON) or token.text in ",;:()—–" or \
+                is_common_place(scope, token):
             break
         if mention is not None or token.pos == "PUNCT" or below(scope, token, set(
                 range(noun, end + 1))):
@@ -364,6 +365,14 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
     arg.text = arg.normal
     arg.cls = "Organisation"
     return arg
+
+
+def is_common_place(scope: Scope, token: Token) -> bool:
+    """Whether a word starts a place named by a common noun («в регионе»), which tells where
+    an organisation works, not which it is."""
+    following = token.index + 1
+    return token.lemma in scope.lex.place_prepositions and following < len(scope.tokens) and \
+        scope.at.get(following) is None and scope.tokens[following].text.islower()
 
 
 def antecedent(scope: Scope, noun: Token) -> Arg | None:
@@ -467,17 +476,19 @@ def holder_of(scope: Scope, first: int, last: int,
 
 
 def chain_holder(scope: Scope, last: int, anchors: set[int]) -> Mention | None:
-    """The holder of the post right after this one's phrase and a comma, when that post is
-    followed by its holder's name: two posts of one person in a row."""
+    """The holder of the post right after this one's phrase (and a comma), when that post is
+    followed by its holder's name: two posts of one person in a row («председатель совета
+    шейх Иван Петров», «профессор МГУ, политолог Иван Петров»)."""
     tokens = scope.tokens
     index = last + 1
     while index < len(tokens) and in_phrase(scope, tokens[index], anchors) and \
             tokens[index].text != ",":
         index += 1
-    if index + 1 >= len(tokens) or tokens[index].text != "," or \
-            not is_post(scope, tokens[index + 1]):
+    if index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    if index >= len(tokens) or not is_post(scope, tokens[index]):
         return None
-    first2, last2, _ = post_phrase(scope, index + 1)
+    first2, last2, _ = post_phrase(scope, index)
     following = next((m for m in sorted(scope.mentions, key=lambda m: m.start)
                       if m.tokens[0] > last2), None)
     if following is not None and following.type == PERSON and all(
