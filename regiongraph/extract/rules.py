@@ -254,8 +254,9 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
     for index in range(max(0, first - 1), anchor):
         token = scope.tokens[index]
         mention = scope.at.get(index)
-        if mention is not None and mention.type in (ORG, LOC):
-            return scope.arg("where", mention)
+        if mention is not None and mention.type in (ORG, LOC) and any(
+                scope.tokens[i].head in range(first, last + 1) for i in mention.tokens):
+            return scope.arg("where", mention)  # not another word's («совета России шейх»)
         if token.pos == "ADJ" and (index >= first or token.head in range(first, last + 1)):
             arg = place_adjective(scope, token)
             if arg is not None:
