@@ -628,9 +628,10 @@ def occupation(scope: Scope) -> Iterator[Found]:
 def placed(scope: Scope, job: Arg, where: Arg | None, confidence: float,
            way: str) -> tuple[Arg | None, float, str]:
     """The post's Where, the fact's confidence and the way's name: a fact with its
-    organisation is surer, a trade's place is none (`professions`); a national post without one is the article's country's
-    (`home_country`; 0.83 on the devset, 6 facts); other posts without one are right half the
-    time on the benchmark's tuning half, which keeps them below the threshold."""
+    organisation is surer; a trade's place is none (`professions`); a national post without
+    one is the article's country's (`home_country`; 0.83 on the devset, 6 facts); other posts
+    without one are right half the time on the benchmark's tuning half, which keeps them
+    below the threshold."""
     if where is not None and job.lemma in scope.lex.professions and is_place(where):
         where = None  # «российский врач»: where the person is from
     if where is not None:
