@@ -215,11 +215,11 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
 def split_person(kind: str, tokens: list[Token]) -> list[tuple[str, list[Token]]]:
     """An organisation or place span that swallowed the name of a person after it
     («Тоттенхэм Хотспур Ледли Кинг»): the NER's span cut where an animate proper name with its
-    surname (`flat:name`) starts, so each part gets its own type. A person's span that ran on
-    into the name in the original script («Иван Петров (Ivan Petrov)») ends before it."""
-    if kind == "PER":
-        cut = next((i for i, t in enumerate(tokens) if t.text == "(" and i), len(tokens))
-        return [(kind, tokens[:cut])]
+    surname (`flat:name`) starts, so each part gets its own type. A span that ran on into a
+    name's other form in parentheses («Иван Петров (Ivan Petrov)», «Альфа (АФ)») ends
+    before it."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == "(" and i), len(tokens))
+    tokens = tokens[:cut]
     if kind in ("ORG", "LOC"):
         for i in range(1, len(tokens) - 1):
             name, surname = tokens[i], tokens[i + 1]

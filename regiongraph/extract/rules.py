@@ -414,9 +414,10 @@ def related_posts(scope: Scope, first: int, last: int) -> set[int]:
 
 def in_phrase(scope: Scope, token: Token, anchors: set[int]) -> bool:
     """Whether a word between a post and a name belongs to the post's phrase: a word below
-    it, or a quote mark."""
+    it, a quote mark, or a punctuation mark of a word below it («(АБВ)»)."""
     return token.index in anchors or below(scope, token, anchors) or (
-        token.pos == "PUNCT" and (token.text in "«»\"'„“”" or token.head in anchors))
+        token.pos == "PUNCT" and (token.text in "«»\"'„“”" or token.head in anchors or (
+            token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
 
 
 def holder_of(scope: Scope, first: int, last: int,
