@@ -164,9 +164,22 @@ Rule = Callable[[Scope], Iterator[Found]]
 
 
 def is_post(scope: Scope, token: Token) -> bool:
-    mention = scope.at.get(token.index)
-    return (token.lemma in scope.lex.jobs | scope.lex.owner_nouns
-            and token.pos in ("NOUN", "PROPN") and mention is None)
+    """Whether a word names a post: a noun of the `jobs` or `owner_nouns` lists, alone or
+    with a prefix of a post left («экс-председатель», which the tagger may take for an
+    adjective)."""
+    if scope.at.get(token.index) is not None:
+        return False
+    lemma = post_lemma(scope.lex, token.lemma)
+    parts = ("NOUN", "PROPN", "ADJ") if lemma != token.lemma else ("NOUN", "PROPN")
+    return lemma in scope.lex.jobs | scope.lex.owner_nouns and token.pos in parts
+
+
+def post_lemma(lex: Lexicon, lemma: str) -> str:
+    """A post's lemma without a prefix of `past_prefixes` («экс-премьер» → «премьер»)."""
+    for prefix in lex.past_prefixes:
+        if lemma.startswith(prefix) and len(lemma) > len(prefix):
+            return lemma[len(prefix):]
+    return lemma
 
 
 def post_phrase(scope: Scope, index: int) -> tuple[int, int, int]:
@@ -608,7 +621,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
         modality = "actual"
         if modifiers & scope.lex.future_markers:
             modality = "future"
-        if modifiers & scope.lex.past_markers:
+        if modifiers & scope.lex.past_markers or post_lemma(scope.lex, token.lemma) != token.lemma:
             phase = phase or "end"
         if token.lemma in scope.lex.owner_nouns:  # «основатель MySQL Майкл Видениус»
             owned = where.mention if where is not None else None
@@ -618,7 +631,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
                 yield Found("ownership", args, confidence, f"owner-noun/{way}", scope.number)
             continue
         job = scope.span_arg("job", first, last)
-        job.lemma = scope.tokens[token.index].lemma
+        job.lemma = post_lemma(scope.lex, token.lemma)
         job.normal = post_name(scope, first, last)
         where, confidence, way = placed(scope, job, where, confidence, way)
         args = [scope.arg("who", person), job, *([where] if where is not None else [])]
