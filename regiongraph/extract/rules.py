@@ -483,6 +483,9 @@ def holder_of(scope: Scope, first: int, last: int,
     for person in people:
         if person.tokens[-1] + 2 == first and tokens[first - 1].text in lex.post_separators:
             return person, 0.7, "", "before"
+    # A post joined to one whose holder is known: «Иван Петров — политик и лидер партии».
+    if first > 1 and tokens[first - 1].text in lex.joiners and first - 2 in scope.holders:
+        return scope.holders[first - 2], 0.7, "", "joined"
     # A second post follows and names the holder: «профессор МГУ, политолог Олег Орлов».
     chained = chain_holder(scope, last, anchors)
     if chained is not None:
