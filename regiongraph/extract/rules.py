@@ -370,7 +370,9 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
         break
     while end > noun and tokens[end].pos == "PUNCT" and tokens[end].text not in "»\"":
         end -= 1
-    named = any(scope.at.get(i) is not None or (tokens[i].text[:1].isupper() and i > 0)
+    named = any(scope.at.get(i) is not None or (tokens[i].text[:1].isupper() and i > 0) or
+                (tokens[i].pos == "ADJ" and tokens[i].lemma.endswith(
+                    tuple(lex.place_adjective_endings)))  # «палестинской делегации»
                 for i in range(start, end + 1))
     if not named:  # «глава региона», «директор компании»: the one named before
         return antecedent(scope, tokens[noun])
