@@ -306,17 +306,14 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
     organisation in the genitive below it («Правительства РФ»), or a «при» phrase
     («Следственного комитета при прокуратуре»)."""
     tokens, end = scope.tokens, mention.tokens[-1]
-    following = end + 1
-    if following + 1 >= len(tokens):
-        return end
-    other = scope.at.get(following)
-    if other is not None and other.type in (ORG, LOC) and tokens[following].rel == "nmod" \
-            and tokens[following].head in mention.tokens and \
-            tokens[following].feats.get("Case") == "Gen":
-        return other.tokens[-1]
-    noun = following + 1
-    if tokens[following].lemma not in scope.lex.narrowing_prepositions or \
-            tokens[noun].head not in mention.tokens:
+    names = set(mention.tokens)
+    while end + 1 < len(tokens) and (other := scope.at.get(end + 1)) is not None and \
+            other.type in (ORG, LOC) and is_genitive_below(root_of(scope, other), names):
+        end = other.tokens[-1]  # «Палаты представителей Конгресса США»
+        names.update(other.tokens)
+    following, noun = end + 1, end + 2
+    if noun >= len(tokens) or tokens[following].lemma not in \
+            scope.lex.narrowing_prepositions or tokens[noun].head not in names:
         return end
     end = noun
     for token in tokens[noun + 1:]:
@@ -326,6 +323,16 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
             break
         end = token.index
     return end
+
+
+def root_of(scope: Scope, mention: Mention) -> Token:
+    """The word of a name that the rest of it hangs on."""
+    return next((scope.tokens[i] for i in mention.tokens
+                 if scope.tokens[i].head not in mention.tokens), scope.tokens[mention.tokens[0]])
+
+
+def is_genitive_below(token: Token, heads: set[int]) -> bool:
+    return token.rel == "nmod" and token.head in heads and token.feats.get("Case") == "Gen"
 
 
 def place_adjective(scope: Scope, token: Token) -> Arg | None:
