@@ -481,12 +481,14 @@ def holder_of(scope: Scope, first: int, last: int,
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
     if verb >= 0 and tokens[verb].lemma in lex.copulas | lex.phase_start | lex.phase_end:
+        phase = ("start" if tokens[verb].lemma in lex.phase_start else
+                 "end" if tokens[verb].lemma in lex.phase_end else "")
         for kid in subjects(scope, verb):
             person = scope.at.get(kid)
             if person is not None and person.type == PERSON:
-                phase = ("start" if tokens[verb].lemma in lex.phase_start else
-                         "end" if tokens[verb].lemma in lex.phase_end else "")
                 return person, 0.8, phase, "verb"
+            if tokens[kid].lemma in lex.personal_pronouns and scope.protagonist is not None:
+                return scope.protagonist, 0.8, phase, "verb-pronoun"  # «он является …»
     # The name right before it: «Андрей Смирнов, гендиректор», «Иван Петров — директор»,
     # «Иван Петров (тренер)».
     for person in people:
