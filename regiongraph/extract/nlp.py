@@ -243,8 +243,9 @@ def normalise(m: Models, tokens: list[Token]) -> str:
     the parts of a name) are put in the nominative; dependents in the genitive stay as they
     are («Министерства иностранных дел» → «Министерство иностранных дел»)."""
     inside = {t.index for t in tokens}
-    roots = [t for t in tokens if t.head not in inside]
-    agreeing = {t.index for t in roots}
+    # The first word hanging outside the span is its head; a later one is a dependent the
+    # parser hung elsewhere («института политической экспертизы»), and keeps its case.
+    agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
     changed = True
     while changed:
         changed = False
