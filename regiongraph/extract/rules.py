@@ -257,7 +257,7 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
         if mention.type not in (ORG, LOC) or mention.tokens[0] <= last:
             continue
         gap = [t for t in scope.tokens[last + 1:mention.tokens[0]]
-               if not is_name_adjective(scope, t, mention)]
+               if not is_name_modifier(scope, t, mention)]
         adjacent = not gap or (len(gap) == 1 and gap[0].lemma in scope.lex.post_prepositions)
         below = any(path_to(scope, i, {anchor, last}) for i in mention.tokens) and \
             not any(is_post(scope, t) for t in gap)  # a post between has its own
@@ -283,14 +283,23 @@ def is_name_adjective(scope: Scope, token: Token, mention: Mention) -> bool:
         scope.at.get(token.index) is None
 
 
+def is_name_modifier(scope: Scope, token: Token, mention: Mention) -> bool:
+    """Whether a word between a post and a name describes the name: its adjective, or an
+    adverb of that adjective («лидер крайне правого Национального фронта»)."""
+    if token.pos == "ADV" and token.head > token.index:
+        token = scope.tokens[token.head]
+    return is_name_adjective(scope, token, mention)
+
+
 def widened(scope: Scope, mention: Mention, last: int) -> Arg:
-    """An organisation's name as a post's Where: with the adjectives before it that the NER
-    left out («глава японского МИДа»), and the name or «при» phrase below it that narrows it
-    («Исламского комитета России», «комитета при прокуратуре»), put in the nominative."""
+    """An organisation's name as a post's Where: with the adjectives between it and the post
+    that the NER left out («глава японского МИДа»), and the name or «при» phrase below it
+    that narrows it («Исламского комитета России», «комитета при прокуратуре»), put in the
+    nominative."""
     tokens = scope.tokens
     first, end = mention.tokens[0], mention.tokens[-1]
-    while first - 1 > last and is_name_adjective(scope, tokens[first - 1], mention):
-        first -= 1
+    if all(is_name_adjective(scope, t, mention) for t in tokens[last + 1:first]):
+        first = last + 1  # not when an adverb comes between: «крайне правого»
     if mention.type == ORG:
         end = narrowing_end(scope, mention)
     if (first, end) == (mention.tokens[0], mention.tokens[-1]):
@@ -484,15 +493,18 @@ def holder_of(scope: Scope, first: int, last: int,
         phase = ("start" if tokens[verb].lemma in lex.phase_start else
                  "end" if tokens[verb].lemma in lex.phase_end else "")
         for kid in subjects(scope, verb):
-            person = scope.at.get(kid)
+            person = scope.actor(kid)  # a name, or a post whose holder is known
             if person is not None and person.type == PERSON:
                 return person, 0.8, phase, "verb"
             if tokens[kid].lemma in lex.personal_pronouns and scope.protagonist is not None:
                 return scope.protagonist, 0.8, phase, "verb-pronoun"  # «он является …»
     # The name right before it: «Андрей Смирнов, гендиректор», «Иван Петров — директор»,
     # «Иван Петров (тренер)».
+    mark = first - 1
+    while mark > 0 and tokens[mark].lemma in lex.past_markers | lex.future_markers:
+        mark -= 1  # «Иван Петров — бывший министр»
     for person in people:
-        if person.tokens[-1] + 2 == first and tokens[first - 1].text in lex.post_separators:
+        if person.tokens[-1] + 1 == mark and tokens[mark].text in lex.post_separators:
             return person, 0.7, "", "before"
     # A post joined to one whose holder is known: «Иван Петров — политик и лидер партии».
     if first > 1 and tokens[first - 1].text in lex.joiners and first - 2 in scope.holders:
@@ -515,6 +527,8 @@ def chain_holder(scope: Scope, last: int, anchors: set[int]) -> Mention | None:
         index += 1
     if index < len(tokens) and tokens[index].text == ",":
         index += 1
+    while index < len(tokens) and tokens[index].lemma in scope.lex.job_modifiers:
+        index += 1  # «…, народный депутат Иван Петров»
     if index >= len(tokens) or not is_post(scope, tokens[index]):
         return None
     first2, last2, _ = post_phrase(scope, index)
