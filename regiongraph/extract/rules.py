@@ -481,6 +481,10 @@ def holder_of(scope: Scope, first: int, last: int,
         between = tokens[person.tokens[-1] + 1:first]
         if len(between) <= 2 and all(t.pos == "PUNCT" for t in between):
             return person, 0.85, "", "described"
+    # A second post follows and names the holder: «профессор МГУ, политолог Олег Орлов».
+    chained = chain_holder(scope, first, last, anchors)
+    if chained is not None:
+        return chained, 0.8, "", "chain"
     # The name right after the post's phrase, whatever the parser says.
     for person in after[:1]:
         if all(in_phrase(scope, t, anchors) for t in tokens[last + 1:person.tokens[0]]):
@@ -509,14 +513,10 @@ def holder_of(scope: Scope, first: int, last: int,
     # A post joined to one whose holder is known: «Иван Петров — политик и лидер партии».
     if first > 1 and tokens[first - 1].text in lex.joiners and first - 2 in scope.holders:
         return scope.holders[first - 2], 0.7, "", "joined"
-    # A second post follows and names the holder: «профессор МГУ, политолог Олег Орлов».
-    chained = chain_holder(scope, last, anchors)
-    if chained is not None:
-        return chained, 0.8, "", "chain"
     return None
 
 
-def chain_holder(scope: Scope, last: int, anchors: set[int]) -> Mention | None:
+def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Mention | None:
     """The holder of the post right after this one's phrase (and a comma), when that post is
     followed by its holder's name: two posts of one person in a row («председатель совета
     шейх Иван Петров», «профессор МГУ, политолог Иван Петров»)."""
@@ -529,12 +529,13 @@ def chain_holder(scope: Scope, last: int, anchors: set[int]) -> Mention | None:
         index += 1
     while index < len(tokens) and tokens[index].lemma in scope.lex.job_modifiers:
         index += 1  # «…, народный депутат Иван Петров»
-    if index >= len(tokens) or not is_post(scope, tokens[index]):
-        return None
+    if index >= len(tokens) or not is_post(scope, tokens[index]) or \
+            tokens[index].feats.get("Case") != tokens[first].feats.get("Case"):
+        return None  # posts of one person agree: not «с корреспондентом … лидер»
     first2, last2, _ = post_phrase(scope, index)
     following = next((m for m in sorted(scope.mentions, key=lambda m: m.start)
-                      if m.tokens[0] > last2), None)
-    if following is not None and following.type == PERSON and all(
+                      if m.tokens[0] > last2 and m.type == PERSON), None)
+    if following is not None and all(
             in_phrase(scope, t, set(range(first2, last2 + 1)))
             for t in tokens[last2 + 1:following.tokens[0]]):
         return following
