@@ -1,0 +1,107 @@
+"""The occupation rule on sentences written for it: who holds which post where, and how found.
+
+The sentences and names are made up for the tests; each shows one way of finding a post's
+holder, its organisation or the span of its name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regiongraph.extract import extract_text
+from regiongraph.extract.extractor import MIN_CONFIDENCE
+
+
+def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts if f.type == "occupation"]
+
+
+def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
+    return [("who", who), ("job", job), *([("where", where)] if where else [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("На форуме выступят Иван Петров — директор Института прикладной химии, Олег Смирнов — "
+     "профессор.",
+     [("occupation/described", post("Иван Петров", "директор", "Институт прикладной химии")),
+      ("occupation/before", post("Олег Смирнов", "профессор"))]),
+    ("Андрей Волков — бывший заместитель министра финансов Грузии.",
+     [("occupation/before", post("Андрей Волков", "заместитель министра финансов", "Грузия"))]),
+])
+def test_a_post_after_the_name_and_a_dash(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Об этом сообщил официальный представитель Следственного комитета при прокуратуре "
+     "Иван Петров.",
+     post("Иван Петров", "официальный представитель", "Следственный комитет при прокуратуре")),
+    ("Глава итальянского МИДа Марко Росси заявил о поддержке.",
+     post("Марко Росси", "Глава", "итальянский МИД")),
+    ("Председатель Союза фермеров Грузии Георгий Абашидзе выступил против.",
+     post("Георгий Абашидзе", "Председатель", "Союз фермеров Грузии")),
+])
+def test_the_organisation_takes_its_adjectives_and_what_narrows_it(text, expected):
+    assert posts(text) == [("occupation/appos", expected)]
+
+
+def test_the_name_in_the_original_script_is_not_part_of_the_holder():
+    assert posts("Об этом сказал руководитель ОАО «Альфа» Джон Смит (John Smith).") == [
+        ("occupation/appos", post("Джон Смит", "руководитель", "ОАО «Альфа»"))]
+
+
+def test_a_post_name_runs_on_through_its_topic_and_joined_nouns():
+    text = ("Министр по делам молодёжи Италии Марко Росси и министр связи и коммуникаций "
+            "Грузии Георгий Абашидзе подписали договор.")
+    assert posts(text) == [
+        ("occupation/appos", post("Марко Росси", "Министр по делам молодёжи", "Италия")),
+        ("occupation/appos", post("Георгий Абашидзе", "министр связи и коммуникаций",
+                                  "Грузия")),
+    ]
+
+
+def test_a_national_post_is_the_post_of_the_country_the_article_is_about():
+    text = ("Грузия готовится к выборам. В Грузии открыли избирательные участки. Президент "
+            "Георгий Абашидзе проголосовал в Тбилиси, сообщили в Грузии.")
+    assert posts(text) == [("occupation/appos+home",
+                            post("Георгий Абашидзе", "Президент", "Грузия"))]
+
+
+def test_an_article_about_several_countries_gives_no_national_post_a_place():
+    text = ("Италия и Грузия подписали договор. Италия и Грузия обменялись нотами. "
+            "Президент Георгий Абашидзе назвал договор важным.")
+    (found,) = extract_text("t", text).facts[-1:]
+    assert (found.rule, [a.role for a in found.args]) == ("occupation/appos", ["who", "job"])
+    assert found.confidence < MIN_CONFIDENCE
+
+
+def test_a_trade_takes_no_place_as_its_organisation():
+    (found,) = [f for f in extract_text("t", "Российский врач Иван Петров прибыл в Тбилиси.").facts
+                if f.type == "occupation"]
+    assert [(a.role, a.text) for a in found.args] == post("Иван Петров", "врач")
+    assert found.confidence < MIN_CONFIDENCE
+
+
+def test_a_post_left_by_its_prefix():
+    (found,) = [f for f in extract_text("t", "Экс-премьер Италии Марко Росси дал интервью.").facts
+                if f.type == "occupation"]
+    assert [(a.role, a.text) for a in found.args] == post("Марко Росси", "Экс-премьер",
+                                                          "Италия")
+    assert found.phase == "end"
+
+
+def test_two_posts_in_a_row_share_the_name_after_the_second():
+    text = "Председатель Совета муфтиев Грузии шейх Георгий Абашидзе открыл мечеть."
+    assert posts(text)[0] == ("occupation/chain", post("Георгий Абашидзе", "Председатель",
+                                                       "Совет муфтиев Грузии"))
+
+
+def test_a_linking_verb_with_a_pronoun_or_a_post_as_its_subject():
+    assert posts("Иван Петров вернулся в Тбилиси. Он является депутатом парламента Грузии.") == [
+        ("occupation/verb-pronoun", post("Иван Петров", "депутатом", "парламент Грузии"))]
+    assert posts("Спикером парламента Грузии стал лидер партии «Альфа» Георгий Абашидзе.") == [
+        ("occupation/verb", post("Георгий Абашидзе", "Спикером", "парламент Грузии")),
+        ("occupation/appos", post("Георгий Абашидзе", "лидер", "партия «Альфа»")),
+    ]
