@@ -105,3 +105,22 @@ def test_a_linking_verb_with_a_pronoun_or_a_post_as_its_subject():
         ("occupation/verb", post("Георгий Абашидзе", "Спикером", "парламент Грузии")),
         ("occupation/appos", post("Георгий Абашидзе", "лидер", "партия «Альфа»")),
     ]
+
+
+def test_an_active_participle_links_the_name_it_describes_to_a_post():
+    text = "Иван Петров, работающий директором ОАО «Альфа», прибыл в Рим."
+    assert posts(text) == [("occupation/verb", post("Иван Петров", "директором", "ОАО «Альфа»"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Иван Петров, возглавляющий ОАО «Альфа», прибыл в Рим.",
+     post("Иван Петров", "возглавляющий", "ОАО «Альфа»")),
+    ("Арестованы активисты Народной партии, возглавляемой Иваном Петровым.",
+     post("Иван Петров", "возглавляемой", "Народная партия")),
+])
+def test_a_verb_of_heading_makes_its_subject_the_head_of_an_organisation(text, expected):
+    assert posts(text) == [("occupation/headed", expected)]
+
+
+def test_a_verb_of_heading_needs_an_organisation():
+    assert posts("Иван Петров возглавил шествие к зданию ОАО «Альфа».") == []
