@@ -124,3 +124,17 @@ def test_a_verb_of_heading_makes_its_subject_the_head_of_an_organisation(text, e
 
 def test_a_verb_of_heading_needs_an_organisation():
     assert posts("Иван Петров возглавил шествие к зданию ОАО «Альфа».") == []
+
+
+@pytest.mark.parametrize(("text", "expected", "phase"), [
+    ("Иван Петров, назначенный министром финансов Грузии, прибыл в Рим.",
+     post("Иван Петров", "министром финансов", "Грузия"), "start"),
+    ("Президент подписал указ о назначении Ивана Петрова на должность министра финансов "
+     "Грузии.", post("Иван Петров", "министра финансов", "Грузия"), "start"),
+    ("Суд рассмотрел иск об увольнении Ивана Петрова с поста директора ОАО «Альфа».",
+     post("Иван Петров", "директора", "ОАО «Альфа»"), "end"),
+])
+def test_a_passive_participle_or_a_noun_of_the_verb_names_the_appointee(text, expected, phase):
+    (found,) = [f for f in extract_text("t", text).facts if f.type == "occupation"]
+    assert (found.rule, [(a.role, a.text) for a in found.args], found.phase) == (
+        "occupation/verb", expected, phase)

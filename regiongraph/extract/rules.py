@@ -525,12 +525,14 @@ def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
 
 
 def verb_subjects(scope: Scope, verb: int) -> list[int]:
-    """A verb's subjects, and for an active participle the noun it describes («Иван Петров,
-    работающий директором»)."""
+    """Who a verb tells about: its subjects; for a participle the noun it describes («Иван
+    Петров, работающий директором», «…, назначенный министром»); for a noun of the verb its
+    genitive («назначение Ивана Петрова министром»)."""
     token = scope.tokens[verb]
-    if token.rel == "acl" and token.feats.get("VerbForm") == "Part" and \
-            token.feats.get("Voice") == "Act":
+    if token.rel == "acl" and token.feats.get("VerbForm") == "Part":
         return [token.head]
+    if token.pos == "NOUN":
+        return [k for k in scope.children(verb, "nmod") if not scope.case_of(k)]
     return subjects(scope, verb)
 
 
