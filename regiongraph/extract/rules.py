@@ -411,13 +411,14 @@ def is_common_place(scope: Scope, token: Token) -> bool:
 def antecedent(scope: Scope, noun: Token) -> Arg | None:
     """What a noun standing for a place refers back to («глава региона»): the last place of
     the article named before it whose registry class fits the noun. Unknown names have no
-    class, so without a registry nothing is guessed."""
+    class: a country's noun then stands for the country the article is about
+    (`home_country`), and other nouns for nothing."""
     classes = scope.lex.place_nouns.get(noun.lemma)
     if not classes:
         return None
     before = [m for m in scope.context if m.cls in classes and m.start < noun.start]
-    if not before:
-        return None
+    if not before:  # «глава государства»: the country the article is about, if one
+        return home_country(scope) if "Country" in classes else None
     found = before[-1]
     return Arg("where", found.name, noun.start, noun.stop, found.entity, found)
 
