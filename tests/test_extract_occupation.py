@@ -138,3 +138,10 @@ def test_a_passive_participle_or_a_noun_of_the_verb_names_the_appointee(text, ex
     (found,) = [f for f in extract_text("t", text).facts if f.type == "occupation"]
     assert (found.rule, [(a.role, a.text) for a in found.args], found.phase) == (
         "occupation/verb", expected, phase)
+
+
+def test_a_place_adjective_is_the_place_with_the_adjective_in_its_name():
+    text = ("В Томске открылась выставка. Томская область выделила деньги. По словам томского "
+            "губернатора Ивана Петрова, выставка важна.")
+    assert posts(text) == [("occupation/appos",
+                            post("Иван Петров", "губернатора", "Томская область"))]

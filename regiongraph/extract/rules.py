@@ -347,15 +347,20 @@ def is_genitive_below(token: Token, heads: set[int]) -> bool:
 
 def place_adjective(scope: Scope, token: Token) -> Arg | None:
     """A place named by an adjective before a post («подмосковного губернатора»,
-    «российский президент»): the place of the article whose name the adjective derives
-    from, else the adjective itself when it has a place adjective's suffix."""
+    «российский президент»): the place of the article whose name has the adjective
+    («Томская область»), or derives from it («Томск»), else the adjective itself when it has
+    a place adjective's suffix."""
     lex = scope.lex
     if token.lemma in lex.job_modifiers | lex.past_markers | lex.future_markers:
         return None
-    for place in (m for m in scope.context if m.type == LOC):
-        stem = key_of(place.name).split()[-1][:-2] if place.name else ""
-        if len(stem) >= 4 and token.lemma.startswith(stem):
-            return Arg("where", place.name, token.start, token.stop, place.entity, place)
+    places = [m for m in scope.context if m.type == LOC and m.name]
+    # A name with the adjective itself first («свердловского» → «Свердловская область»),
+    # then a name the adjective derives from («Свердловск»).
+    found = next((m for m in places if token.lemma in key_of(m.name).split()), None) or next(
+        (m for m in places if len(stem := key_of(m.name).split()[-1][:-2]) >= 4 and
+         token.lemma.startswith(stem)), None)
+    if found is not None:
+        return Arg("where", found.name, token.start, token.stop, found.entity, found)
     if token.lemma.endswith(tuple(lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
