@@ -145,3 +145,11 @@ def test_a_place_adjective_is_the_place_with_the_adjective_in_its_name():
             "губернатора Ивана Петрова, выставка важна.")
     assert posts(text) == [("occupation/appos",
                             post("Иван Петров", "губернатора", "Томская область"))]
+
+
+def test_a_chain_of_posts_with_an_adjective_before_the_second():
+    text = "В интервью наблюдатель от ОБСЕ португальский парламентарий Жозе Сильва сообщил о нём."
+    assert posts(text) == [
+        ("occupation/chain", post("Жозе Сильва", "наблюдатель", "ОБСЕ")),
+        ("occupation/appos", post("Жозе Сильва", "парламентарий", "португальский")),
+    ]

@@ -628,8 +628,9 @@ def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Ment
         index += 1
     if index < len(tokens) and tokens[index].text == ",":
         index += 1
-    while index < len(tokens) and tokens[index].lemma in scope.lex.job_modifiers:
-        index += 1  # «…, народный депутат Иван Петров»
+    while index < len(tokens) and (tokens[index].lemma in scope.lex.job_modifiers or
+                                   tokens[index].pos == "ADJ"):
+        index += 1  # «…, народный депутат Иван Петров», «…, португальский депутат …»
     if index >= len(tokens) or not is_post(scope, tokens[index]) or \
             tokens[index].feats.get("Case") != tokens[first].feats.get("Case"):
         return None  # posts of one person agree: not «с корреспондентом … лидер»
