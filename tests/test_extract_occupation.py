@@ -153,3 +153,9 @@ def test_a_chain_of_posts_with_an_adjective_before_the_second():
         ("occupation/chain", post("Жозе Сильва", "наблюдатель", "ОБСЕ")),
         ("occupation/appos", post("Жозе Сильва", "парламентарий", "португальский")),
     ]
+
+
+def test_one_of_a_plural_post_is_the_post_of_the_name_before():
+    text = "Почтили память Ивана Петрова, одного из руководителей компании «Альфа», в Риме."
+    assert posts(text) == [("occupation/before", post("Иван Петров", "руководителей",
+                                                      "компания «Альфа»"))]

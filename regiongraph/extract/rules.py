@@ -568,15 +568,23 @@ def by_verb_pronoun(scope: Scope, post: Post) -> Holder | None:
 
 def by_name_before(scope: Scope, post: Post) -> Holder | None:
     """The name right before the post and a mark: «Иван Петров, директор», «Иван Петров —
-    бывший министр», «Иван Петров (тренер)»."""
+    бывший министр», «Иван Петров (тренер)», «Иван Петров, один из директоров»."""
     tokens, lex = scope.tokens, scope.lex
     mark = post.first - 1
+    if is_one_of(scope, post.first):
+        mark -= 2
     while mark > 0 and tokens[mark].lemma in lex.past_markers | lex.future_markers:
         mark -= 1
     for person in post.people:
         if person.tokens[-1] + 1 == mark and tokens[mark].text in lex.post_separators:
             return person, ""
     return None
+
+
+def is_one_of(scope: Scope, index: int) -> bool:
+    """Whether a plural post is one person's: «один из руководителей»."""
+    return index > 1 and scope.tokens[index - 1].lemma in scope.lex.partitive_prepositions and \
+        scope.tokens[index - 2].lemma in scope.lex.partitives
 
 
 def by_joined_post(scope: Scope, post: Post) -> Holder | None:
@@ -767,7 +775,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
     for token in scope.tokens:
         if token.index in used or not is_post(scope, token):
             continue
-        if is_plural(token):
+        if is_plural(token) and not is_one_of(scope, token.index):
             yield from shared_post(scope, token)
             continue
         first, last, anchor = post_phrase(scope, token.index)
