@@ -159,3 +159,8 @@ def test_one_of_a_plural_post_is_the_post_of_the_name_before():
     text = "Почтили память Ивана Петрова, одного из руководителей компании «Альфа», в Риме."
     assert posts(text) == [("occupation/before", post("Иван Петров", "руководителей",
                                                       "компания «Альфа»"))]
+
+
+def test_an_appointing_verb_gives_the_post_to_its_object():
+    assert posts("Георгий Абашидзе назначил Ивана Петрова министром финансов Грузии.") == [
+        ("occupation/verb", post("Иван Петров", "министром финансов", "Грузия"))]

@@ -544,15 +544,23 @@ def verb_subjects(scope: Scope, verb: int) -> list[int]:
 
 def by_verb(scope: Scope, post: Post) -> Holder | None:
     """The subject of a linking verb: a name, or a post whose holder is known («губернатором
-    стал глава района Иван Петров»)."""
+    стал глава района Иван Петров»); the object of an appointing one («X назначил Ивана
+    Петрова министром»)."""
     found = linking_verb(scope, post)
     if found is None:
         return None
-    for kid in verb_subjects(scope, found[0]):
+    appointed = [k for k in scope.children(found[0], "obj") if is_person(scope, k)]
+    for kid in appointed or verb_subjects(scope, found[0]):  # «X назначил Y министром»: Y
         person = scope.actor(kid)
         if person is not None and person.type == PERSON:
             return person, found[1]
     return None
+
+
+def is_person(scope: Scope, index: int) -> bool:
+    """Whether a word stands for a person: a name, or a post whose holder is known."""
+    actor = scope.actor(index)
+    return actor is not None and actor.type == PERSON
 
 
 def by_verb_pronoun(scope: Scope, post: Post) -> Holder | None:
