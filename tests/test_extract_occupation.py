@@ -164,3 +164,8 @@ def test_one_of_a_plural_post_is_the_post_of_the_name_before():
 def test_an_appointing_verb_gives_the_post_to_its_object():
     assert posts("Георгий Абашидзе назначил Ивана Петрова министром финансов Грузии.") == [
         ("occupation/verb", post("Иван Петров", "министром финансов", "Грузия"))]
+
+
+def test_a_post_joined_to_the_next_shares_its_organisation():
+    assert posts("Иван Петров — генеральный директор и совладелец ОАО «Альфа».") == [
+        ("occupation/before", post("Иван Петров", "генеральный директор", "ОАО «Альфа»"))]

@@ -345,6 +345,22 @@ def is_genitive_below(token: Token, heads: set[int]) -> bool:
     return token.rel == "nmod" and token.head in heads and token.feats.get("Case") == "Gen"
 
 
+def joined_organisation(scope: Scope, last: int, anchor: int) -> Arg | None:
+    """The organisation of a post joined by «и» to the next one, which names it for both
+    («генеральный директор и совладелец ОАО «Альфа»»); not for a post whose name runs on
+    («министр обороны и глава штаба»: two posts, often of two people)."""
+    tokens = scope.tokens
+    index = last + 2
+    if last != anchor or index >= len(tokens) or tokens[last + 1].text not in scope.lex.joiners:
+        return None
+    while index < len(tokens) and tokens[index].lemma in scope.lex.job_modifiers:
+        index += 1
+    if index >= len(tokens) or not is_post(scope, tokens[index]):
+        return None
+    first2, last2, anchor2 = post_phrase(scope, index)
+    return organisation_of(scope, first2, last2, anchor2)
+
+
 def place_adjective(scope: Scope, token: Token) -> Arg | None:
     """A place named by an adjective before a post («подмосковного губернатора»,
     «российский президент»): the place of the article whose name has the adjective
@@ -788,7 +804,8 @@ def occupation(scope: Scope) -> Iterator[Found]:
             continue
         first, last, anchor = post_phrase(scope, token.index)
         used.update(range(first, last + 1))
-        where = organisation_of(scope, first, last, anchor)
+        where = organisation_of(scope, first, last, anchor) or \
+            joined_organisation(scope, last, anchor)
         found = holder_of(scope, first, last, where)
         if found is None:
             continue
