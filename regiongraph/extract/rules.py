@@ -342,6 +342,7 @@ def root_of(scope: Scope, mention: Mention) -> Token:
 
 
 def is_genitive_below(token: Token, heads: set[int]) -> bool:
+    """Whether a word is a genitive dependent of one of `heads`."""
     return token.rel == "nmod" and token.head in heads and token.feats.get("Case") == "Gen"
 
 
