@@ -244,7 +244,7 @@ def normalise(m: Models, tokens: list[Token]) -> str:
     are («Министерства иностранных дел» → «Министерство иностранных дел»)."""
     inside = {t.index for t in tokens}
     # The first word hanging outside the span is its head; a later one is a dependent the
-    # parser hung elsewhere («института политической экспертизы»), and keeps its case.
+    # parser hung elsewhere («союза молодых учёных»), and keeps its case.
     agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
     changed = True
     while changed:

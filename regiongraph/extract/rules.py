@@ -278,14 +278,14 @@ def organisation_of(scope: Scope, first: int, last: int, anchor: int) -> Arg | N
 
 
 def is_name_adjective(scope: Scope, token: Token, mention: Mention) -> bool:
-    """Whether a word is a lower-case adjective of a name («японского МИДа»)."""
+    """Whether a word is a lower-case adjective of a name («итальянского МИДа»)."""
     return token.pos == "ADJ" and token.head in mention.tokens and token.text.islower() and \
         scope.at.get(token.index) is None
 
 
 def is_name_modifier(scope: Scope, token: Token, mention: Mention) -> bool:
     """Whether a word between a post and a name describes the name: its adjective, or an
-    adverb of that adjective («лидер крайне правого Национального фронта»)."""
+    adverb of that adjective («лидер крайне правой партии «Альфа»»)."""
     if token.pos == "ADV" and token.head > token.index:
         token = scope.tokens[token.head]
     return is_name_adjective(scope, token, mention)
@@ -293,8 +293,8 @@ def is_name_modifier(scope: Scope, token: Token, mention: Mention) -> bool:
 
 def widened(scope: Scope, mention: Mention, last: int) -> Arg:
     """An organisation's name as a post's Where: with the adjectives between it and the post
-    that the NER left out («глава японского МИДа»), and the name or «при» phrase below it
-    that narrows it («Исламского комитета России», «комитета при прокуратуре»), put in the
+    that the NER left out («глава итальянского МИДа»), and the name or «при» phrase below it
+    that narrows it («Союза фермеров Грузии», «совета при мэрии»), put in the
     nominative."""
     tokens = scope.tokens
     first, end = mention.tokens[0], mention.tokens[-1]
@@ -313,13 +313,13 @@ def widened(scope: Scope, mention: Mention, last: int) -> Arg:
 
 def narrowing_end(scope: Scope, mention: Mention) -> int:
     """The last word of what follows an organisation's name and narrows it: a place or
-    organisation in the genitive below it («Правительства РФ»), or a «при» phrase
-    («Следственного комитета при прокуратуре»)."""
+    organisation in the genitive below it («Правительства Грузии»), or a «при» phrase
+    («Общественного совета при мэрии»)."""
     tokens, end = scope.tokens, mention.tokens[-1]
     names = set(mention.tokens)
     while end + 1 < len(tokens) and (other := scope.at.get(end + 1)) is not None and \
             other.type in (ORG, LOC) and is_genitive_below(root_of(scope, other), names):
-        end = other.tokens[-1]  # «Палаты представителей Конгресса США»
+        end = other.tokens[-1]  # «Совета директоров ОАО «Альфа» Грузии»
         names.update(other.tokens)
     following, noun = end + 1, end + 2
     if noun >= len(tokens) or tokens[following].lemma not in \
@@ -371,8 +371,8 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
     if token.lemma in lex.job_modifiers | lex.past_markers | lex.future_markers:
         return None
     places = [m for m in scope.context if m.type == LOC and m.name]
-    # A name with the adjective itself first («свердловского» → «Свердловская область»),
-    # then a name the adjective derives from («Свердловск»).
+    # A name with the adjective itself first («томского» → «Томская область»), then a name
+    # the adjective derives from («Томск»).
     found = next((m for m in places if token.lemma in key_of(m.name).split()), None) or next(
         (m for m in places if len(stem := key_of(m.name).split()[-1][:-2]) >= 4 and
          token.lemma.startswith(stem)), None)
@@ -411,7 +411,7 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
         end -= 1
     named = any(scope.at.get(i) is not None or (tokens[i].text[:1].isupper() and i > 0) or
                 (tokens[i].pos == "ADJ" and tokens[i].lemma.endswith(
-                    tuple(lex.place_adjective_endings)))  # «палестинской делегации»
+                    tuple(lex.place_adjective_endings)))  # «грузинской делегации»
                 for i in range(start, end + 1))
     if not named:  # «глава региона», «директор компании»: the one named before
         return antecedent(scope, tokens[noun])
@@ -653,7 +653,7 @@ def holder_of(scope: Scope, first: int, last: int,
 def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Mention | None:
     """The holder of the post right after this one's phrase (and a comma), when that post is
     followed by its holder's name: two posts of one person in a row («председатель совета
-    шейх Иван Петров», «профессор МГУ, политолог Иван Петров»)."""
+    профессор Иван Петров», «профессор МГУ, политолог Иван Петров»)."""
     tokens = scope.tokens
     index = last + 1
     while index < len(tokens) and in_phrase(scope, tokens[index], anchors) and \
@@ -663,10 +663,10 @@ def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Ment
         index += 1
     while index < len(tokens) and (tokens[index].lemma in scope.lex.job_modifiers or
                                    tokens[index].pos == "ADJ"):
-        index += 1  # «…, народный депутат Иван Петров», «…, португальский депутат …»
+        index += 1  # «…, народный депутат Иван Петров», «…, итальянский депутат …»
     if index >= len(tokens) or not is_post(scope, tokens[index]) or \
             tokens[index].feats.get("Case") != tokens[first].feats.get("Case"):
-        return None  # posts of one person agree: not «с корреспондентом … лидер»
+        return None  # posts of one person agree: not «с журналистом газеты … лидер»
     first2, last2, _ = post_phrase(scope, index)
     following = next((m for m in sorted(scope.mentions, key=lambda m: m.start)
                       if m.tokens[0] > last2 and m.type == PERSON), None)
