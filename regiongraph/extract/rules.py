@@ -838,7 +838,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
 
 #: The precision of occupation facts with an organisation by the way their holder was found,
 #: on the whole factRuEval devset, capped at 0.95: apposition 0.97 of 97 facts, description
-#: 0.94 of 10, the name before 1.00 of 7. Ways with fewer facts keep the tuning half's figure
+#: 0.94 of 10, the name before 1.00 of 8. Ways with fewer facts keep the tuning half's figure
 #: (the way's confidence and 0.05 for the organisation).
 OCCUPATION_CONFIDENCE = {"appos": 0.95, "described": 0.94, "before": 0.95}
 #: The precision of posts told by a verb of heading (`headed`) on the devset (2 facts).
