@@ -215,7 +215,11 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
 def split_person(kind: str, tokens: list[Token]) -> list[tuple[str, list[Token]]]:
     """An organisation or place span that swallowed the name of a person after it
     («Тоттенхэм Хотспур Ледли Кинг»): the NER's span cut where an animate proper name with its
-    surname (`flat:name`) starts, so each part gets its own type."""
+    surname (`flat:name`) starts, so each part gets its own type. A span that ran on into a
+    name's other form in parentheses («Иван Петров (Ivan Petrov)», «Альфа (АФ)») ends
+    before it."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == "(" and i), len(tokens))
+    tokens = tokens[:cut]
     if kind in ("ORG", "LOC"):
         for i in range(1, len(tokens) - 1):
             name, surname = tokens[i], tokens[i + 1]
@@ -239,8 +243,9 @@ def normalise(m: Models, tokens: list[Token]) -> str:
     the parts of a name) are put in the nominative; dependents in the genitive stay as they
     are («Министерства иностранных дел» → «Министерство иностранных дел»)."""
     inside = {t.index for t in tokens}
-    roots = [t for t in tokens if t.head not in inside]
-    agreeing = {t.index for t in roots}
+    # The first word hanging outside the span is its head; a later one is a dependent the
+    # parser hung elsewhere («союза молодых учёных»), and keeps its case.
+    agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
     changed = True
     while changed:
         changed = False

@@ -1,0 +1,170 @@
+"""The occupation rule on sentences written for it: who holds which post where, and how found.
+
+The sentences and names are made up for the tests; each shows one way of finding a post's
+holder, its organisation or the span of its name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regiongraph.extract import extract_text
+from regiongraph.extract.extractor import MIN_CONFIDENCE
+
+
+def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts if f.type == "occupation"]
+
+
+def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
+    return [("who", who), ("job", job), *([("where", where)] if where else [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("На форуме выступят Иван Петров — директор Института прикладной химии, Олег Смирнов — "
+     "профессор.",
+     [("occupation/described", post("Иван Петров", "директор", "Институт прикладной химии")),
+      ("occupation/before", post("Олег Смирнов", "профессор"))]),
+    ("Андрей Волков — бывший заместитель министра финансов Грузии.",
+     [("occupation/before", post("Андрей Волков", "заместитель министра финансов", "Грузия"))]),
+])
+def test_a_post_after_the_name_and_a_dash(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Об этом сообщил официальный представитель Общественного совета при мэрии Иван Петров.",
+     post("Иван Петров", "официальный представитель", "Общественный совет при мэрии")),
+    ("Глава итальянского МИДа Марко Росси заявил о поддержке.",
+     post("Марко Росси", "Глава", "итальянский МИД")),
+    ("Председатель Союза фермеров Грузии Георгий Абашидзе выступил против.",
+     post("Георгий Абашидзе", "Председатель", "Союз фермеров Грузии")),
+])
+def test_the_organisation_takes_its_adjectives_and_what_narrows_it(text, expected):
+    assert posts(text) == [("occupation/appos", expected)]
+
+
+def test_the_name_in_the_original_script_is_not_part_of_the_holder():
+    assert posts("Об этом сказал руководитель ОАО «Альфа» Джон Смит (John Smith).") == [
+        ("occupation/appos", post("Джон Смит", "руководитель", "ОАО «Альфа»"))]
+
+
+def test_a_post_name_runs_on_through_its_topic_and_joined_nouns():
+    text = ("Министр по делам молодёжи Италии Марко Росси и министр науки и образования "
+            "Грузии Георгий Абашидзе подписали договор.")
+    assert posts(text) == [
+        ("occupation/appos", post("Марко Росси", "Министр по делам молодёжи", "Италия")),
+        ("occupation/appos", post("Георгий Абашидзе", "министр науки и образования",
+                                  "Грузия")),
+    ]
+
+
+def test_a_national_post_is_the_post_of_the_country_the_article_is_about():
+    text = ("Грузия готовится к выборам. В Грузии открыли избирательные участки. Президент "
+            "Георгий Абашидзе проголосовал в Тбилиси, сообщили в Грузии.")
+    assert posts(text) == [("occupation/appos+home",
+                            post("Георгий Абашидзе", "Президент", "Грузия"))]
+
+
+def test_an_article_about_several_countries_gives_no_national_post_a_place():
+    text = ("Италия и Грузия подписали договор. Италия и Грузия обменялись нотами. "
+            "Президент Георгий Абашидзе назвал договор важным.")
+    (found,) = extract_text("t", text).facts[-1:]
+    assert (found.rule, [a.role for a in found.args]) == ("occupation/appos", ["who", "job"])
+    assert found.confidence < MIN_CONFIDENCE
+
+
+def test_a_trade_takes_no_place_as_its_organisation():
+    (found,) = [f for f in extract_text("t", "Российский врач Иван Петров прибыл в Тбилиси.").facts
+                if f.type == "occupation"]
+    assert [(a.role, a.text) for a in found.args] == post("Иван Петров", "врач")
+    assert found.confidence < MIN_CONFIDENCE
+
+
+def test_a_post_left_by_its_prefix():
+    (found,) = [f for f in extract_text("t", "Экс-премьер Италии Марко Росси дал интервью.").facts
+                if f.type == "occupation"]
+    assert [(a.role, a.text) for a in found.args] == post("Марко Росси", "Экс-премьер",
+                                                          "Италия")
+    assert found.phase == "end"
+
+
+def test_two_posts_in_a_row_share_the_name_after_the_second():
+    text = "Председатель Союза фермеров Грузии профессор Георгий Абашидзе открыл выставку."
+    assert posts(text)[0] == ("occupation/chain", post("Георгий Абашидзе", "Председатель",
+                                                       "Союз фермеров Грузии"))
+
+
+def test_a_linking_verb_with_a_pronoun_or_a_post_as_its_subject():
+    assert posts("Иван Петров вернулся в Тбилиси. Он является депутатом парламента Грузии.") == [
+        ("occupation/verb-pronoun", post("Иван Петров", "депутатом", "парламент Грузии"))]
+    assert posts("Спикером парламента Грузии стал лидер партии «Альфа» Георгий Абашидзе.") == [
+        ("occupation/verb", post("Георгий Абашидзе", "Спикером", "парламент Грузии")),
+        ("occupation/appos", post("Георгий Абашидзе", "лидер", "партия «Альфа»")),
+    ]
+
+
+def test_an_active_participle_links_the_name_it_describes_to_a_post():
+    text = "Иван Петров, работающий директором ОАО «Альфа», прибыл в Рим."
+    assert posts(text) == [("occupation/verb", post("Иван Петров", "директором", "ОАО «Альфа»"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Иван Петров, возглавляющий ОАО «Альфа», прибыл в Рим.",
+     post("Иван Петров", "возглавляющий", "ОАО «Альфа»")),
+    ("Арестованы активисты Аграрной партии, возглавляемой Иваном Петровым.",
+     post("Иван Петров", "возглавляемой", "Аграрная партия")),
+])
+def test_a_verb_of_heading_makes_its_subject_the_head_of_an_organisation(text, expected):
+    assert posts(text) == [("occupation/headed", expected)]
+
+
+def test_a_verb_of_heading_needs_an_organisation():
+    assert posts("Иван Петров возглавил шествие к зданию ОАО «Альфа».") == []
+
+
+@pytest.mark.parametrize(("text", "expected", "phase"), [
+    ("Иван Петров, назначенный министром финансов Грузии, прибыл в Рим.",
+     post("Иван Петров", "министром финансов", "Грузия"), "start"),
+    ("Президент подписал указ о назначении Ивана Петрова на должность министра финансов "
+     "Грузии.", post("Иван Петров", "министра финансов", "Грузия"), "start"),
+    ("Суд рассмотрел иск об увольнении Ивана Петрова с поста директора ОАО «Альфа».",
+     post("Иван Петров", "директора", "ОАО «Альфа»"), "end"),
+])
+def test_a_passive_participle_or_a_noun_of_the_verb_names_the_appointee(text, expected, phase):
+    (found,) = [f for f in extract_text("t", text).facts if f.type == "occupation"]
+    assert (found.rule, [(a.role, a.text) for a in found.args], found.phase) == (
+        "occupation/verb", expected, phase)
+
+
+def test_a_place_adjective_is_the_place_with_the_adjective_in_its_name():
+    text = ("В Томске открылась выставка. Томская область выделила деньги. По словам томского "
+            "губернатора Ивана Петрова, выставка важна.")
+    assert posts(text) == [("occupation/appos",
+                            post("Иван Петров", "губернатора", "Томская область"))]
+
+
+def test_a_chain_of_posts_with_an_adjective_before_the_second():
+    text = "В интервью наблюдатель от ООН итальянский парламентарий Марко Росси сообщил о нём."
+    assert posts(text) == [
+        ("occupation/chain", post("Марко Росси", "наблюдатель", "ООН")),
+        ("occupation/appos", post("Марко Росси", "парламентарий", "итальянский")),
+    ]
+
+
+def test_one_of_a_plural_post_is_the_post_of_the_name_before():
+    text = "Почтили память Ивана Петрова, одного из руководителей компании «Альфа», в Риме."
+    assert posts(text) == [("occupation/before", post("Иван Петров", "руководителей",
+                                                      "компания «Альфа»"))]
+
+
+def test_an_appointing_verb_gives_the_post_to_its_object():
+    assert posts("Георгий Абашидзе назначил Ивана Петрова министром финансов Грузии.") == [
+        ("occupation/verb", post("Иван Петров", "министром финансов", "Грузия"))]
+
+
+def test_a_post_joined_to_the_next_shares_its_organisation():
+    assert posts("Иван Петров — генеральный директор и совладелец ОАО «Альфа».") == [
+        ("occupation/before", post("Иван Петров", "генеральный директор", "ОАО «Альфа»"))]
