@@ -112,14 +112,6 @@ def test_a_trade_flow_needs_a_place_or_organisation_on_one_side():
     assert facts("Иван Петров продает автомобили.", "trade") == []
 
 
-def test_a_purchase_is_found_but_deals_stay_below_the_threshold():
-    found = extract_text("t", "Компания «Газпром» купила компанию «Сибнефть».").facts
-    assert [(f.type, [(a.role, a.text) for a in f.args]) for f in found] == [
-        ("deal", [("participant", "Газпром"), ("participant", "Сибнефть"),
-                  ("type", "purchase")])]
-    assert found[0].confidence < MIN_CONFIDENCE
-
-
 def test_a_statement_names_its_speaker_and_quotes_its_sentence():
     text = "«Мы расширим сотрудничество», — заявил Илья Середюк."
     assert facts(text) == [("statement", "statement", [("speaker", "Илья Середюк"),
