@@ -117,3 +117,13 @@ def test_a_list_tangled_into_an_ownership_link_gives_no_pairs():
             "«Дельта-Сеть», интернет-компании Omega Group (владелец соцсетей «Сигма» и "
             "«Тау Мир»), RuTex, Ivo, Zetta, Megox и др.")
     assert owned(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Холдинг «Альфа» приобрёл созданный Иваном Петровым Betafilm.",
+     [("ownership/possess", "Иван Петров", "Betafilm")]),
+    ("Шоу выходит на принадлежащем «Alpha Media» канале «Омега».",
+     [("ownership/belong", "Alpha Media", "Омега")]),
+])
+def test_a_participle_before_its_noun_describes_the_name_after_it(text, expected):
+    assert owned(text) == expected

@@ -824,6 +824,9 @@ def deal(scope: Scope) -> Iterator[Found]:
         yield Found("deal", args, 0.45, "deal", scope.number)
 
 
+#: Quotes that open or close a name.
+QUOTES = "«»\"„“”"
+
 #: An ownership link a word makes: the way it was found, the owners' and the owned words.
 Link = tuple[str, list[int], list[int]]
 
@@ -874,7 +877,7 @@ def name_after(scope: Scope, index: int) -> Mention | None:
         mention = scope.at.get(following)
         if mention is not None:
             return mention if mention.tokens[0] == following else None
-        if following >= len(scope.tokens) or scope.tokens[following].text not in "«\"„“":
+        if following >= len(scope.tokens) or scope.tokens[following].text not in QUOTES:
             return None
     return None
 
@@ -883,19 +886,51 @@ def described(scope: Scope, index: int) -> list[int]:
     """The word a participle or a noun in apposition describes («компания, принадлежащая …»,
     «ООО «Альфа», дочка …»), or the subject of its clause."""
     token = scope.tokens[index]
-    if token.rel in ("acl", "amod", "appos", "parataxis") and token.head >= 0:
+    if token.rel in ("acl", "amod", "appos", "parataxis") and token.head not in (-1, index):
         before = scope.at.get(index - 2) if index > 1 and \
             scope.tokens[index - 1].text == "," else None
         if before is not None and token.head < index and before.type in ACTORS:
             return [before.tokens[0]]  # a phrase set off by a comma: the name before it
         return [token.head]
-    return subjects(scope, index)
+    found = subjects(scope, index)
+    if not found and token.feats.get("VerbForm") == "Part":
+        return noun_after(scope, index)
+    return found
+
+
+def noun_after(scope: Scope, index: int) -> list[int]:
+    """The noun a participle stands before: past the name right after it, its agent or owner
+    («созданный Иваном Петровым Alphafilm», «на принадлежащем «Альфе» канале»), or else
+    past its own words; the parser often hangs that noun elsewhere (as the verb's object, on
+    the participle itself, or below it)."""
+    agent = name_after(scope, index)
+    last = agent.tokens[-1] if agent is not None else max(subtree(scope, index))
+    for following in (last + 1, last + 2):
+        if following >= len(scope.tokens):
+            break
+        if scope.tokens[following].pos in ("NOUN", "PROPN", "X"):
+            return [following]
+        if scope.tokens[following].text not in QUOTES:
+            break
+    return []
+
+
+def subtree(scope: Scope, index: int) -> set[int]:
+    """A word and all the words below it (a word the parser hangs on itself included once)."""
+    todo, seen = [index], {index}
+    while todo:
+        for kid in scope.children(todo.pop()):
+            if kid not in seen:
+                seen.add(kid)
+                todo.append(kid)
+    return seen
 
 
 def dative_or_u(scope: Scope, index: int) -> list[int]:
-    """Words below `index` in the dative or after «у»: who something belongs to."""
+    """Words below `index` in the dative (or caseless: a foreign name, «принадлежит Alpha
+    Group») or after «у»: who something belongs to."""
     return [k for k in scope.children(index, "obl", "iobj", "nmod")
-            if (scope.tokens[k].feats.get("Case") == "Dat" and not scope.case_of(k))
+            if (scope.tokens[k].feats.get("Case") in ("Dat", None) and not scope.case_of(k))
             or scope.case_of(k) in scope.lex.owner_prepositions]
 
 
@@ -910,7 +945,12 @@ def belonging(scope: Scope, token: Token) -> Link | None:
     """«X принадлежит Y», «X, принадлежащий Y», «Y принадлежит 20% акций X»."""
     if token.pos != "VERB" or token.lemma not in scope.lex.belong:
         return None
-    return "belong", dative_or_u(scope, token.index), described(scope, token.index)
+    owners = dative_or_u(scope, token.index)
+    after = name_after(scope, token.index)
+    if not owners and token.feats.get("VerbForm") == "Part" and after is not None and \
+            scope.tokens[after.tokens[0]].feats.get("Case") in ("Dat", None):
+        owners = [after.tokens[0]]  # «на принадлежащем «Альфе» канале»: hung on the noun
+    return "belong", owners, described(scope, token.index)
 
 
 def possession(scope: Scope, token: Token) -> Link | None:
