@@ -127,3 +127,15 @@ def test_a_list_tangled_into_an_ownership_link_gives_no_pairs():
 ])
 def test_a_participle_before_its_noun_describes_the_name_after_it(text, expected):
     assert owned(text) == expected
+
+
+def test_company_chains_enter_the_company_named_before_kuda():
+    text = ("Как утверждают в Alpha Retail Group, куда входят сети магазинов «Бета» и «Гамма», "
+            "цены вырастут.")
+    assert owned(text) == [("ownership/part-of", "Alpha Retail Group", "Бета"),
+                           ("ownership/part-of", "Alpha Retail Group", "Гамма")]
+
+
+def test_joining_the_shareholders_of_a_company_is_owning_it():
+    text = "Холдинг «Альфа» вошёл в состав акционеров компании «Бета»."
+    assert owned(text) == [("ownership/part-of", "Холдинг «Альфа»", "Бета")]

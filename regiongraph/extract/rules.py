@@ -887,8 +887,7 @@ def described(scope: Scope, index: int) -> list[int]:
     «ООО «Альфа», дочка …»), or the subject of its clause."""
     token = scope.tokens[index]
     if token.rel in ("acl", "amod", "appos", "parataxis") and token.head not in (-1, index):
-        before = scope.at.get(index - 2) if index > 1 and \
-            scope.tokens[index - 1].text == "," else None
+        before = name_before_comma(scope, index)
         if before is not None and token.head < index and before.type in ACTORS:
             return [before.tokens[0]]  # a phrase set off by a comma: the name before it
         return [token.head]
@@ -896,6 +895,13 @@ def described(scope: Scope, index: int) -> list[int]:
     if not found and token.feats.get("VerbForm") == "Part":
         return noun_after(scope, index)
     return found
+
+
+def name_before_comma(scope: Scope, index: int) -> Mention | None:
+    """The name a phrase set off by a comma follows («Х, принадлежащий …», «Х, куда …»)."""
+    if index > 1 and scope.tokens[index - 1].text == ",":
+        return scope.at.get(index - 2)
+    return None
 
 
 def noun_after(scope: Scope, index: int) -> list[int]:
@@ -973,20 +979,31 @@ def possession(scope: Scope, token: Token) -> Link | None:
 def inclusion(scope: Scope, token: Token) -> Link | None:
     """«X входит в холдинг Y», «входящий в группу Y банк X», «X (входит в Y)», «холдинг Y, в
     который входит X»: what enters a holding is owned by it. The «в» phrase must name a holding
-    («холдинг», «группа», «состав группы»), as a country or a league one joins owns nothing."""
+    («холдинг», «группа», «состав группы»), as a country or a league one joins owns nothing.
+    «Y, куда входят сети X и Z»: a company noun enters the organisation named before «куда».
+    «X вошёл в состав акционеров Y»: who joins the owners of Y owns it."""
     lex = scope.lex
     if token.pos != "VERB" or token.lemma not in lex.part_of:
         return None
+    owned = subjects(scope, token.index) if token.rel == "acl:relcl" else \
+        described(scope, token.index)
     owners = []
     for kid in with_preposition(scope, token.index, *lex.place_prepositions):
         if scope.tokens[kid].lemma in lex.relative_pronouns and token.rel == "acl:relcl":
             kid = token.head
         if scope.tokens[kid].lemma in lex.composition:
             kid = next(iter(genitives(scope, kid)), kid)
+        if scope.tokens[kid].lemma in lex.owner_nouns:
+            return "part-of", owned, genitives(scope, kid)
         if scope.tokens[kid].lemma in lex.holding_nouns:
             owners.append(kid)
-    owned = subjects(scope, token.index) if token.rel == "acl:relcl" else \
-        described(scope, token.index)
+    for kid in scope.children(token.index, "advmod"):
+        antecedent = name_before_comma(scope, kid)
+        if scope.tokens[kid].lemma in lex.relative_adverbs and antecedent is not None and \
+                antecedent.type == ORG:
+            owned = [k for k in subjects(scope, token.index)
+                     if scope.tokens[k].lemma in lex.property_nouns]
+            owners.append(antecedent.tokens[0])
     return "part-of", owners, owned
 
 
