@@ -139,3 +139,17 @@ def test_company_chains_enter_the_company_named_before_kuda():
 def test_joining_the_shareholders_of_a_company_is_owning_it():
     text = "Холдинг «Альфа» вошёл в состав акционеров компании «Бета»."
     assert owned(text) == [("ownership/part-of", "Холдинг «Альфа»", "Бета")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shares traded somewhere are no one's stake in that place
+    ("Напомним, что 24 мая обыкновенные акции «Альфы» класса A начали торговаться на "
+     "американской бирже NASDAQ в секции Omega Select Market.", []),
+    # the shareholders of a company own, not the company
+    ("После обмена акционеры компании «Альфа» будут владеть 36 % компании «Бета».", []),
+    # a holding of a country with a dative owner is in that country, not the country's
+    ("Крупнейший медиахолдинг Италии «Альфа», подконтрольный Ивану Петрову, купил завод.",
+     [("ownership/subsidiary", "Иван Петров", "Альфа")]),
+])
+def test_words_near_an_ownership_word_that_own_nothing(text, expected):
+    assert owned(text) == expected

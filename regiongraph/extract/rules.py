@@ -856,6 +856,8 @@ def owned_by(scope: Scope, way: str, owners: list[int], owned: list[int]) -> Ite
     owners of one thing, or one owner of several, are common; several of each making more
     than MAX_PAIRS pairs is a list the parser has joined to the link («подписали A, B, C
     (владелец D и E), F…»): nothing is reported."""
+    owners = [k for k in owners if k in scope.holders or  # «акционеры Y будут владеть X»: not Y
+              scope.tokens[k].lemma not in scope.lex.owner_nouns]
     who = [m for m in scope.actors(owners, depth=1) if m.type in ACTORS]
     what = [m for m in scope.actors(owned, depth=2) if m.type == ORG]
     if not what:
@@ -1016,8 +1018,8 @@ def subsidiary(scope: Scope, token: Token) -> Link | None:
         return "subsidiary", genitives(scope, token.index), described(scope, token.index)
     if token.pos != "ADJ":
         return None
-    noun = token.head
-    owners = dative_or_u(scope, token.index) + [k for k in genitives(scope, noun) if k > noun]
+    noun = token.head  # the dative owner first: «подконтрольный Y холдинг России» is in Russia
+    owners = dative_or_u(scope, token.index) or [k for k in genitives(scope, noun) if k > noun]
     return "subsidiary", owners, described(scope, noun) if scope.tokens[noun].rel == "appos" \
         else [noun]
 
@@ -1075,14 +1077,26 @@ def property_noun(scope: Scope, token: Token) -> Link | None:
 
 
 def stake(scope: Scope, token: Token) -> Link | None:
-    """«доля Y в X», «пакет акций Y в X»: a holder's stake in a company."""
+    """«доля Y в X», «пакет акций Y в X»: a holder's stake in a company. Shares are a stake
+    only counted («10% акций Y в X»): «акции Y торгуются в секции X» are no one's stake."""
     lex = scope.lex
     if token.pos not in ("NOUN", "SYM") or token.lemma not in lex.stake_nouns:
+        return None
+    if token.lemma in lex.shares and not counted(scope, token):
         return None
     inside = with_preposition(scope, token.index, *lex.place_prepositions)
     if not inside:
         return None
     return "stake", genitives(scope, token.index), inside
+
+
+def counted(scope: Scope, token: Token) -> bool:
+    """Whether a noun comes with a number: its own, or that of the word it is the genitive of
+    («10% акций», «пакет акций»)."""
+    if scope.children(token.index, "nummod", "nummod:gov"):
+        return True
+    head = scope.tokens[token.head] if token.head >= 0 else None
+    return head is not None and (head.pos in ("NUM", "SYM") or head.lemma in scope.lex.stake_nouns)
 
 
 def possessive(scope: Scope, token: Token) -> Link | None:
