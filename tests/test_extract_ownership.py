@@ -153,3 +153,8 @@ def test_joining_the_shareholders_of_a_company_is_owning_it():
 ])
 def test_words_near_an_ownership_word_that_own_nothing(text, expected):
     assert owned(text) == expected
+
+
+def test_a_surname_after_a_family_noun_owns_as_the_family():
+    text = "Компания Alpha SpA принадлежит итальянской семье Росси."
+    assert owned(text) == [("ownership/belong", "семья Росси", "Alpha SpA")]

@@ -867,9 +867,21 @@ def owned_by(scope: Scope, way: str, owners: list[int], owned: list[int]) -> Ite
     for owner in who:
         for thing in what:
             if owner.entity != thing.entity:
-                args = [scope.arg("owner", owner), scope.arg("property", thing)]
+                args = [owner_arg(scope, owner), scope.arg("property", thing)]
                 yield Found("ownership", args, OWNERSHIP_CONFIDENCE[way], f"ownership/{way}",
                             scope.number)
+
+
+def owner_arg(scope: Scope, owner: Mention) -> Arg:
+    """The owner as an argument; a surname after a family noun is the family («принадлежит
+    семье Петровых» → «семья Петровых»), which owns, rather than one of its members. The
+    surname is the genitive it is written in, not a person's nominative."""
+    arg = scope.arg("owner", owner)
+    first = owner.tokens[0]
+    family = scope.tokens[first - 1] if first > 0 else None
+    if owner.type == PERSON and family is not None and family.lemma in scope.lex.family_nouns:
+        return replace(arg, text=f"{family.lemma} {owner.text}", start=family.start)
+    return arg
 
 
 def name_after(scope: Scope, index: int) -> Mention | None:
