@@ -158,3 +158,19 @@ def test_words_near_an_ownership_word_that_own_nothing(text, expected):
 def test_a_surname_after_a_family_noun_owns_as_the_family():
     text = "Компания Alpha SpA принадлежит итальянской семье Росси."
     assert owned(text) == [("ownership/belong", "семья Росси", "Alpha SpA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В их числе: ОАО «Альфа», ЗАО «Гамма» и ОАО «Бета» (бренд «Омега»).",
+     [("ownership/bracketed", "ОАО «Бета»", "Омега")]),
+    ("Сделку одобрил консорциум российских акционеров ABC («Альфа», «Бета», Gamma "
+     "Industries).",
+     [("ownership/bracketed", "ABC", "Альфа"), ("ownership/bracketed", "ABC", "Бета"),
+      ("ownership/bracketed", "ABC", "Gamma Industries")]),
+    # one name in parentheses is another name of the same company
+    ("Холдинг «Национальная медиагруппа» (НМГ) купил завод.", []),
+    # companies listed after one that is no holding are not its members
+    ("Соглашение подписали компания ABC («Альфа», «Бета»).", []),
+])
+def test_a_parenthesis_after_a_company_names_its_brand_or_members(text, expected):
+    assert owned(text) == expected

@@ -844,6 +844,7 @@ def ownership(scope: Scope) -> Iterator[Found]:
             link = find(scope, token)
             if link is not None:
                 yield from owned_by(scope, *link)
+    yield from bracketed(scope)
 
 
 #: The most owner-property pairs a link with several of each may have (see `owned_by`).
@@ -862,6 +863,11 @@ def owned_by(scope: Scope, way: str, owners: list[int], owned: list[int]) -> Ite
     what = [m for m in scope.actors(owned, depth=2) if m.type == ORG]
     if not what:
         what = [m for m in (name_after(scope, i) for i in owned) if m is not None and m.type == ORG]
+    yield from pairs(scope, way, who, what)
+
+
+def pairs(scope: Scope, way: str, who: list[Mention], what: list[Mention]) -> Iterator[Found]:
+    """One fact per owner and organisation owned (see `owned_by`)."""
     if min(len(who), len(what)) > 1 and len(who) * len(what) > MAX_PAIRS:
         return
     for owner in who:
@@ -1125,6 +1131,40 @@ def possessive(scope: Scope, token: Token) -> Link | None:
     return "possessive", [before[-1].tokens[0]], [token.index]
 
 
+def bracketed(scope: Scope) -> Iterator[Found]:
+    """What a parenthesis after a company's name says it owns: a brand or a chain («ОАО
+    «Альфа» (бренд «Бета»)»), or, after a holding, its members («консорциум AAR («Альфа»,
+    «Бета», Gamma)»). One name alone in parentheses after other names is an alias
+    («Национальная группа (НГ)»), so members are two or more. The names are taken by their
+    place, as the parser tangles lists around parentheses."""
+    lex = scope.lex
+    for token in scope.tokens[1:-1]:
+        company = scope.at.get(token.index - 1) if token.text == "(" else None
+        if company is None or company.type != ORG:
+            continue
+        closing = next((t.index for t in scope.tokens[token.index:] if t.text == ")"), None)
+        inside = [m for m in scope.mentions if m.type == ORG and token.index < m.tokens[0]
+                  and closing is not None and m.tokens[-1] < closing]
+        if scope.tokens[token.index + 1].lemma in lex.brand_nouns:
+            yield from pairs(scope, "bracketed", [company], inside[:1])
+        elif len({m.entity for m in inside}) > 1 and any(
+                scope.tokens[k].lemma in lex.holding_nouns for k in heads_of(scope, company)):
+            yield from pairs(scope, "bracketed", [company], inside)
+
+
+def heads_of(scope: Scope, mention: Mention, levels: int = 2) -> list[int]:
+    """The words a name names, up its heads («консорциуму акционеров AAR» → «акционеров»,
+    «консорциуму»), and its own words."""
+    out = list(mention.tokens)
+    index = mention.tokens[0]
+    for _ in range(levels):
+        index = scope.tokens[index].head
+        if index < 0:
+            break
+        out.append(index)
+    return out
+
+
 #: The constructions `ownership` reads, each a function of a word giving a link or None.
 OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
     belonging, possession, inclusion, subsidiary, owner_noun, property_noun, stake, possessive)
@@ -1134,7 +1174,7 @@ OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
 #: («его компания») is as often the company someone works for: it stays below the threshold.
 OWNERSHIP_CONFIDENCE = {
     "belong": 0.8, "possess": 0.8, "part-of": 0.8, "subsidiary": 0.8, "owner-noun": 0.8,
-    "property": 0.8, "stake": 0.8, "possessive": 0.55,
+    "property": 0.8, "stake": 0.8, "possessive": 0.55, "bracketed": 0.8,
 }
 
 
