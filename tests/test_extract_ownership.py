@@ -174,3 +174,8 @@ def test_a_surname_after_a_family_noun_owns_as_the_family():
 ])
 def test_a_parenthesis_after_a_company_names_its_brand_or_members(text, expected):
     assert owned(text) == expected
+
+
+def test_a_company_noun_with_a_person_in_the_genitive_is_the_persons():
+    text = "Благотворительный фонд Ивана Петрова ABCD подготовил два доклада."
+    assert owned(text) == [("ownership/genitive", "Иван Петров", "ABCD")]

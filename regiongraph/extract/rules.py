@@ -1165,9 +1165,25 @@ def heads_of(scope: Scope, mention: Mention, levels: int = 2) -> list[int]:
     return out
 
 
+def person_genitive(scope: Scope, token: Token) -> Link | None:
+    """«фонд Ивана Петрова «Альфа»», «компания «Альфа» Ивана Петрова»: a company noun with a
+    person in the genitive is that person's company, named after the person or by the noun's
+    own name."""
+    if token.pos != "NOUN" or token.lemma not in scope.lex.property_nouns:
+        return None
+    people = [scope.at[k] for k in genitives(scope, token.index)
+              if k in scope.at and scope.at[k].type == PERSON]
+    if not people:
+        return None
+    after = name_after(scope, people[0].tokens[-1])
+    owned = after.tokens[0] if after is not None and after.type == ORG else token.index
+    return "genitive", [people[0].tokens[0]], [owned]
+
+
 #: The constructions `ownership` reads, each a function of a word giving a link or None.
 OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
-    belonging, possession, inclusion, subsidiary, owner_noun, property_noun, stake, possessive)
+    belonging, possession, inclusion, subsidiary, owner_noun, property_noun, stake, possessive,
+    person_genitive)
 #: Confidence per way. Measured on the factRuEval-2016 devset (both halves), the rule's facts
 #: have precision 0.80 (10 facts from belong, possess, owner-noun and stake; 1 to 3 per way,
 #: too few to tell the ways apart), which the ways the devset never shows share. A possessive
@@ -1175,6 +1191,7 @@ OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
 OWNERSHIP_CONFIDENCE = {
     "belong": 0.8, "possess": 0.8, "part-of": 0.8, "subsidiary": 0.8, "owner-noun": 0.8,
     "property": 0.8, "stake": 0.8, "possessive": 0.55, "bracketed": 0.8,
+    "genitive": 0.8,
 }
 
 
