@@ -9,6 +9,7 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
+from regiongraph.extract.nlp import analyse
 
 
 def owned(text: str) -> list[tuple[str, str, str]]:
@@ -179,3 +180,18 @@ def test_a_parenthesis_after_a_company_names_its_brand_or_members(text, expected
 def test_a_company_noun_with_a_person_in_the_genitive_is_the_persons():
     text = "Благотворительный фонд Ивана Петрова ABCD подготовил два доклада."
     assert owned(text) == [("ownership/genitive", "Иван Петров", "ABCD")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("У компании ABC уже есть 1,3 % акций «Альфы».", [("ownership/stake", "ABC", "Альфа")]),
+    ("Сейчас за свою долю ABC получила 16 млрд долларов и 12 % акций «Альфы».",
+     [("ownership/stake", "ABC", "Альфа")]),
+])
+def test_who_has_or_gets_a_counted_stake_owns_part_of_the_company(text, expected):
+    assert owned(text) == expected
+
+
+
+def test_a_number_after_a_name_counts_what_follows_it():
+    (sentence,) = analyse("Холдинг передал АБВ 30% акций телеканала «Омега».")
+    assert [(span.type, span.text) for span in sentence.spans] == [("ORG", "АБВ"), ("ORG", "Омега")]

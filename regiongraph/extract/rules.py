@@ -1108,6 +1108,27 @@ def stake(scope: Scope, token: Token) -> Link | None:
     return "stake", genitives(scope, token.index), inside
 
 
+def stake_held(scope: Scope, token: Token) -> Link | None:
+    """«у Y есть 10% акций X», «Y получил 10% акций X», «Y приобрёл 5% акций X у Z»: who has
+    or gets a counted stake owns part of the company. The owner is the subject of the verb or,
+    where the stake is the subject («у Y есть»), the «у» phrase."""
+    lex = scope.lex
+    if token.lemma not in lex.shares or not counted(scope, token):
+        return None
+    amount = token.head if scope.tokens[token.head].pos in ("NUM", "SYM") else token.index
+    while scope.tokens[amount].rel == "conj":  # «получил 10 млрд долларов и 5% акций X»
+        amount = scope.tokens[amount].head
+    verb = scope.tokens[amount].head
+    if verb < 0 or scope.tokens[verb].lemma not in lex.stake_verbs:
+        return None
+    if scope.tokens[amount].rel == "nsubj":
+        owners = [k for k in scope.children(verb, "obl")
+                  if scope.case_of(k) in lex.owner_prepositions]
+    else:
+        owners = subjects(scope, verb)
+    return "stake", owners, genitives(scope, token.index)
+
+
 def counted(scope: Scope, token: Token) -> bool:
     """Whether a noun comes with a number: its own, or that of the word it is the genitive of
     («10% акций», «пакет акций»)."""
@@ -1182,8 +1203,8 @@ def person_genitive(scope: Scope, token: Token) -> Link | None:
 
 #: The constructions `ownership` reads, each a function of a word giving a link or None.
 OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
-    belonging, possession, inclusion, subsidiary, owner_noun, property_noun, stake, possessive,
-    person_genitive)
+    belonging, possession, inclusion, subsidiary, owner_noun, property_noun, stake, stake_held,
+    possessive, person_genitive)
 #: Confidence per way. Measured on the factRuEval-2016 devset (both halves), the rule's facts
 #: have precision 0.80 (10 facts from belong, possess, owner-noun and stake; 1 to 3 per way,
 #: too few to tell the ways apart), which the ways the devset never shows share. A possessive
