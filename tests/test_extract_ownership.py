@@ -9,6 +9,7 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
+from regiongraph.extract.nlp import analyse
 
 
 def owned(text: str) -> list[tuple[str, str, str]]:
@@ -118,3 +119,80 @@ def test_a_list_tangled_into_an_ownership_link_gives_no_pairs():
             "«Дельта-Сеть», интернет-компании Omega Group (владелец соцсетей «Сигма» и "
             "«Тау Мир»), RuTex, Ivo, Zetta, Megox и др.")
     assert owned(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Холдинг «Альфа» приобрёл созданный Иваном Петровым Betafilm.",
+     [("ownership/possess", "Иван Петров", "Betafilm")]),
+    ("Шоу выходит на принадлежащем «Alpha Media» канале «Омега».",
+     [("ownership/belong", "Alpha Media", "Омега")]),
+])
+def test_a_participle_before_its_noun_describes_the_name_after_it(text, expected):
+    assert owned(text) == expected
+
+
+def test_company_chains_enter_the_company_named_before_kuda():
+    text = ("Как утверждают в Alpha Retail Group, куда входят сети магазинов «Бета» и «Гамма», "
+            "цены вырастут.")
+    assert owned(text) == [("ownership/part-of", "Alpha Retail Group", "Бета"),
+                           ("ownership/part-of", "Alpha Retail Group", "Гамма")]
+
+
+def test_joining_the_shareholders_of_a_company_is_owning_it():
+    text = "Холдинг «Альфа» вошёл в состав акционеров компании «Бета»."
+    assert owned(text) == [("ownership/part-of", "Холдинг «Альфа»", "Бета")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shares traded somewhere are no one's stake in that place
+    ("Напомним, что 24 мая обыкновенные акции «Альфы» класса A начали торговаться на "
+     "американской бирже NASDAQ в секции Omega Select Market.", []),
+    # the shareholders of a company own, not the company
+    ("После обмена акционеры компании «Альфа» будут владеть 36 % компании «Бета».", []),
+    # a holding of a country with a dative owner is in that country, not the country's
+    ("Крупнейший медиахолдинг Италии «Альфа», подконтрольный Ивану Петрову, купил завод.",
+     [("ownership/subsidiary", "Иван Петров", "Альфа")]),
+])
+def test_words_near_an_ownership_word_that_own_nothing(text, expected):
+    assert owned(text) == expected
+
+
+def test_a_surname_after_a_family_noun_owns_as_the_family():
+    text = "Компания Alpha SpA принадлежит итальянской семье Росси."
+    assert owned(text) == [("ownership/belong", "семья Росси", "Alpha SpA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В их числе: ОАО «Альфа», ЗАО «Гамма» и ОАО «Бета» (бренд «Омега»).",
+     [("ownership/bracketed", "ОАО «Бета»", "Омега")]),
+    ("Сделку одобрил консорциум российских акционеров ABC («Альфа», «Бета», Gamma "
+     "Industries).",
+     [("ownership/bracketed", "ABC", "Альфа"), ("ownership/bracketed", "ABC", "Бета"),
+      ("ownership/bracketed", "ABC", "Gamma Industries")]),
+    # one name in parentheses is another name of the same company
+    ("Холдинг «Национальная медиагруппа» (НМГ) купил завод.", []),
+    # companies listed after one that is no holding are not its members
+    ("Соглашение подписали компания ABC («Альфа», «Бета»).", []),
+])
+def test_a_parenthesis_after_a_company_names_its_brand_or_members(text, expected):
+    assert owned(text) == expected
+
+
+def test_a_company_noun_with_a_person_in_the_genitive_is_the_persons():
+    text = "Благотворительный фонд Ивана Петрова ABCD подготовил два доклада."
+    assert owned(text) == [("ownership/genitive", "Иван Петров", "ABCD")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("У компании ABC уже есть 1,3 % акций «Альфы».", [("ownership/stake", "ABC", "Альфа")]),
+    ("Сейчас за свою долю ABC получила 16 млрд долларов и 12 % акций «Альфы».",
+     [("ownership/stake", "ABC", "Альфа")]),
+])
+def test_who_has_or_gets_a_counted_stake_owns_part_of_the_company(text, expected):
+    assert owned(text) == expected
+
+
+
+def test_a_number_after_a_name_counts_what_follows_it():
+    (sentence,) = analyse("Холдинг передал АБВ 30% акций телеканала «Омега».")
+    assert [(span.type, span.text) for span in sentence.spans] == [("ORG", "АБВ"), ("ORG", "Омега")]

@@ -198,6 +198,9 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
         for span in markup.spans:
             start, stop = sentence.start + span.start, sentence.start + span.stop
             inside = [t for t in sentence.tokens if t.start >= start and t.stop <= stop]
+            while inside and inside[-1].rel in ("nummod", "nummod:gov") and \
+                    inside[-1].head not in {t.index for t in inside}:
+                inside.pop()  # «передал НМГ 30% акций»: the number counts what follows
             if not inside:
                 continue
             following = inside[-1].index + 1
