@@ -168,3 +168,21 @@ def test_an_appointing_verb_gives_the_post_to_its_object():
 def test_a_post_joined_to_the_next_shares_its_organisation():
     assert posts("Иван Петров — генеральный директор и совладелец ОАО «Альфа».") == [
         ("occupation/before", post("Иван Петров", "генеральный директор", "ОАО «Альфа»"))]
+
+
+def confident_posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The occupations the extractor reports: those at or above the confidence threshold."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts
+            if f.type == "occupation" and f.confidence >= MIN_CONFIDENCE]
+
+
+def test_in_a_long_list_of_posts_each_takes_the_name_right_after_it():
+    text = ("Вопрос обсуждается генсеком ООН Иваном Петровым, главой Грузии Олегом Смирновым, "
+            "премьер-министром Италии Марко Росси, главой МИД Франции Пьером Дюраном, "
+            "руководителем Госдепартамента США Джоном Смитом, а также главами ведомств.")
+    found = confident_posts(text)
+    assert ("occupation/after", post("Марко Росси", "премьер-министром", "Италия")) in found
+    assert ("occupation/after", post("Пьер Дюран", "главой", "МИД Франции")) in found
+    assert all(who != ("who", "Джон Смитом") or job == ("job", "руководителем")
+               for _, (who, job, *_) in found)  # no chain over Пьер Дюран
