@@ -186,3 +186,12 @@ def test_in_a_long_list_of_posts_each_takes_the_name_right_after_it():
     assert ("occupation/after", post("Пьер Дюран", "главой", "МИД Франции")) in found
     assert all(who != ("who", "Джон Смитом") or job == ("job", "руководителем")
                for _, (who, job, *_) in found)  # no chain over Пьер Дюран
+
+
+def test_a_body_of_an_organisation_is_the_organisation_even_without_a_name():
+    text = ("Письмо подписали редактор отдела новостей Иван Петров и директор компании Олег "
+            "Смирнов.")
+    assert posts(text) == [
+        ("occupation/appos", post("Иван Петров", "редактор", "отдел новостей")),
+        ("occupation/appos", post("Олег Смирнов", "директор")),  # «компания»: which one?
+    ]
