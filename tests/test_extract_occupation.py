@@ -195,3 +195,13 @@ def test_a_body_of_an_organisation_is_the_organisation_even_without_a_name():
         ("occupation/appos", post("Иван Петров", "редактор", "отдел новостей")),
         ("occupation/appos", post("Олег Смирнов", "директор")),  # «компания»: which one?
     ]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Об этом заявил главный врач Грузии Иван Петров.", "Грузия"),
+    ("Об этом заявил грузинский врач Иван Петров.", None),
+    ("Об этом заявил врач из Грузии Иван Петров.", None),
+])
+def test_a_trade_has_a_place_as_organisation_only_in_the_genitive_after_it(text, where):
+    wheres = [[a for role, a in args if role == "where"] for _, args in posts(text)]
+    assert wheres == [[where] if where else []]

@@ -873,13 +873,23 @@ HEADED_CONFIDENCE = 0.9
 WHERELESS_CONFIDENCE = 0.25
 
 
+def follows(scope: Scope, job: Arg, where: Arg) -> bool:
+    """Whether a Where's name comes right after the post, in the genitive of an organisation
+    («главный врач Италии»), not before it or after a preposition («российский врач», «врач из
+    Италии»), which tell where the person lives or comes from."""
+    offset = scope.sentence.start
+    return job.end < where.start and \
+        scope.sentence.text[job.end - offset:where.start - offset].isspace()
+
+
 def placed(scope: Scope, job: Arg, where: Arg | None, confidence: float,
            way: str) -> tuple[Arg | None, float, str]:
     """The post's Where, the fact's confidence and the way's name: a trade's place is no
-    organisation (`professions`); a national post without one is the article's country's
-    (`home_country`); confidences as `OCCUPATION_CONFIDENCE` and `WHERELESS_CONFIDENCE`
-    say."""
-    if where is not None and job.lemma in scope.lex.professions and is_place(where):
+    organisation (`professions`) unless it `follows` the post; a national post without one is
+    the article's country's (`home_country`); confidences as `OCCUPATION_CONFIDENCE` and
+    `WHERELESS_CONFIDENCE` say."""
+    if where is not None and job.lemma in scope.lex.professions and is_place(where) and \
+            not follows(scope, job, where):
         where = None  # «российский врач»: where the person is from
     placed_confidence = OCCUPATION_CONFIDENCE.get(way, round(min(0.95, confidence + 0.05), 2))
     if where is not None:
