@@ -10,6 +10,10 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.mentions import Mention
+from regiongraph.extract.nlp import Sentence, Token
+from regiongraph.extract.rules import Post, Scope, by_next_name
 
 
 def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -205,3 +209,24 @@ def test_a_body_of_an_organisation_is_the_organisation_even_without_a_name():
 def test_a_trade_has_a_place_as_organisation_only_in_the_genitive_after_it(text, where):
     wheres = [[a for role, a in args if role == "where"] for _, args in posts(text)]
     assert wheres == [[where] if where else []]
+
+
+def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
+    words = [("руководителем", 0, "root"), ("Госдепартамента", 0, "nmod"),
+             ("США", -1, "nmod"), ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]
+    tokens, start = [], 0
+    for index, (word, head, rel) in enumerate(words):
+        tokens.append(Token(index, word, start, start + len(word), "PROPN", {}, head, rel,
+                            word.lower()))
+        start += len(word) + 1
+    text = " ".join(w for w, _, _ in words)
+
+    def mention(kind: str, first: int, last: int) -> Mention:
+        return Mention(kind, tokens[first].start, tokens[last].stop,
+                       text[tokens[first].start:tokens[last].stop], "", 0,
+                       list(range(first, last + 1)))
+
+    person = mention("PER", 3, 4)
+    scope = Scope(0, Sentence(0, len(text), text, tokens),
+                  [mention("ORG", 1, 1), mention("LOC", 2, 2), person], lexicon())
+    assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
