@@ -230,3 +230,11 @@ def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
     scope = Scope(0, Sentence(0, len(text), text, tokens),
                   [mention("ORG", 1, 1), mention("LOC", 2, 2), person], lexicon())
     assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
+
+
+def test_an_organisation_takes_the_field_after_its_name():
+    text = ("Старший директор Совета национальной безопасности по европейским делам Иван "
+            "Петров заявил о санкциях.")
+    assert posts(text) == [("occupation/appos", post(
+        "Иван Петров", "Старший директор",
+        "Совет национальной безопасности по европейским делам"))]

@@ -314,17 +314,22 @@ def widened(scope: Scope, mention: Mention, last: int) -> Arg:
 
 def narrowing_end(scope: Scope, mention: Mention) -> int:
     """The last word of what follows an organisation's name and narrows it: a place or
-    organisation in the genitive below it («Правительства Грузии»), or a «при» phrase
-    («Общественного совета при мэрии»)."""
+    organisation in the genitive below it («Правительства Грузии»), or a «при» or «по» phrase
+    («Общественного совета при мэрии», «Совета безопасности по европейским делам»)."""
     tokens, end = scope.tokens, mention.tokens[-1]
     names = set(mention.tokens)
     while end + 1 < len(tokens) and (other := scope.at.get(end + 1)) is not None and \
             other.type in (ORG, LOC) and is_genitive_below(root_of(scope, other), names):
         end = other.tokens[-1]  # «Совета директоров ОАО «Альфа» Грузии»
         names.update(other.tokens)
-    following, noun = end + 1, end + 2
-    if noun >= len(tokens) or tokens[following].lemma not in \
-            scope.lex.narrowing_prepositions or tokens[noun].head not in names:
+    following = noun = end + 1
+    if following >= len(tokens) or tokens[following].lemma not in \
+            scope.lex.narrowing_prepositions:
+        return end
+    noun += 1
+    while noun < len(tokens) and tokens[noun].pos == "ADJ":
+        noun += 1  # «по европейским делам»
+    if noun >= len(tokens) or tokens[noun].head not in names:
         return end
     end = noun
     for token in tokens[noun + 1:]:
