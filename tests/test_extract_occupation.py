@@ -238,3 +238,13 @@ def test_an_organisation_takes_the_field_after_its_name():
     assert posts(text) == [("occupation/appos", post(
         "Иван Петров", "Старший директор",
         "Совет национальной безопасности по европейским делам"))]
+
+
+def test_a_shared_post_pairs_a_list_of_places_with_a_list_of_people():
+    text = ("Лидеры Германии, Италии и Франции Ангела Мюллер, Марко Росси и Пьер Дюран провели "
+            "в воскресенье телефонные переговоры.")
+    assert posts(text) == [
+        ("occupation/shared", post("Ангела Мюллер", "Лидеры", "Германия")),
+        ("occupation/shared", post("Марко Росси", "Лидеры", "Италия")),
+        ("occupation/shared", post("Пьер Дюран", "Лидеры", "Франция")),
+    ]
