@@ -248,3 +248,8 @@ def test_a_shared_post_pairs_a_list_of_places_with_a_list_of_people():
         ("occupation/shared", post("Марко Росси", "Лидеры", "Италия")),
         ("occupation/shared", post("Пьер Дюран", "Лидеры", "Франция")),
     ]
+
+
+def test_a_post_with_a_copula_belongs_to_the_subject():
+    assert posts("Иван Петров в то время был вице-президентом компании «Альфа».") == [
+        ("occupation/copula", post("Иван Петров", "вице-президентом", "компания «Альфа»"))]
