@@ -10,6 +10,10 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.mentions import Mention
+from regiongraph.extract.nlp import Sentence, Token
+from regiongraph.extract.rules import Post, Scope, by_next_name
 
 
 def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -168,3 +172,84 @@ def test_an_appointing_verb_gives_the_post_to_its_object():
 def test_a_post_joined_to_the_next_shares_its_organisation():
     assert posts("Иван Петров — генеральный директор и совладелец ОАО «Альфа».") == [
         ("occupation/before", post("Иван Петров", "генеральный директор", "ОАО «Альфа»"))]
+
+
+def confident_posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The occupations the extractor reports: those at or above the confidence threshold."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts
+            if f.type == "occupation" and f.confidence >= MIN_CONFIDENCE]
+
+
+def test_in_a_long_list_of_posts_each_takes_the_name_right_after_it():
+    text = ("Вопрос обсуждается генсеком ООН Иваном Петровым, главой Грузии Олегом Смирновым, "
+            "премьер-министром Италии Марко Росси, главой МИД Франции Пьером Дюраном, "
+            "руководителем Госдепартамента США Джоном Смитом, а также главами ведомств.")
+    found = confident_posts(text)
+    assert ("occupation/after", post("Марко Росси", "премьер-министром", "Италия")) in found
+    assert ("occupation/after", post("Пьер Дюран", "главой", "МИД Франции")) in found
+    assert all(who != ("who", "Джон Смитом") or job == ("job", "руководителем")
+               for _, (who, job, *_) in found)  # no chain over Пьер Дюран
+
+
+def test_a_body_of_an_organisation_is_the_organisation_even_without_a_name():
+    text = ("Письмо подписали редактор отдела новостей Иван Петров и директор компании Олег "
+            "Смирнов.")
+    assert posts(text) == [
+        ("occupation/appos", post("Иван Петров", "редактор", "отдел новостей")),
+        ("occupation/appos", post("Олег Смирнов", "директор")),  # «компания»: which one?
+    ]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Об этом заявил главный врач Грузии Иван Петров.", "Грузия"),
+    ("Об этом заявил грузинский врач Иван Петров.", None),
+    ("Об этом заявил врач из Грузии Иван Петров.", None),
+])
+def test_a_trade_has_a_place_as_organisation_only_in_the_genitive_after_it(text, where):
+    wheres = [[a for role, a in args if role == "where"] for _, args in posts(text)]
+    assert wheres == [[where] if where else []]
+
+
+def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
+    words = [("руководителем", 0, "root"), ("Госдепартамента", 0, "nmod"),
+             ("США", -1, "nmod"), ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]
+    tokens, start = [], 0
+    for index, (word, head, rel) in enumerate(words):
+        tokens.append(Token(index, word, start, start + len(word), "PROPN", {}, head, rel,
+                            word.lower()))
+        start += len(word) + 1
+    text = " ".join(w for w, _, _ in words)
+
+    def mention(kind: str, first: int, last: int) -> Mention:
+        return Mention(kind, tokens[first].start, tokens[last].stop,
+                       text[tokens[first].start:tokens[last].stop], "", 0,
+                       list(range(first, last + 1)))
+
+    person = mention("PER", 3, 4)
+    scope = Scope(0, Sentence(0, len(text), text, tokens),
+                  [mention("ORG", 1, 1), mention("LOC", 2, 2), person], lexicon())
+    assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
+
+
+def test_an_organisation_takes_the_field_after_its_name():
+    text = ("Старший директор Совета национальной безопасности по европейским делам Иван "
+            "Петров заявил о санкциях.")
+    assert posts(text) == [("occupation/appos", post(
+        "Иван Петров", "Старший директор",
+        "Совет национальной безопасности по европейским делам"))]
+
+
+def test_a_shared_post_pairs_a_list_of_places_with_a_list_of_people():
+    text = ("Лидеры Германии, Италии и Франции Ангела Мюллер, Марко Росси и Пьер Дюран провели "
+            "в воскресенье телефонные переговоры.")
+    assert posts(text) == [
+        ("occupation/shared", post("Ангела Мюллер", "Лидеры", "Германия")),
+        ("occupation/shared", post("Марко Росси", "Лидеры", "Италия")),
+        ("occupation/shared", post("Пьер Дюран", "Лидеры", "Франция")),
+    ]
+
+
+def test_a_post_with_a_copula_belongs_to_the_subject():
+    assert posts("Иван Петров в то время был вице-президентом компании «Альфа».") == [
+        ("occupation/copula", post("Иван Петров", "вице-президентом", "компания «Альфа»"))]
