@@ -10,7 +10,7 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.rules import Arg, Found, widest
+from regiongraph.extract.rules import REMOTE_MEETING, Arg, Found, widest
 
 PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
 
@@ -92,7 +92,7 @@ def test_he_who_meets_is_the_person_last_seen_as_a_subject_and_the_rule_is_less_
     found = [f for f in extract_text("t", "Иван Петров прибыл в Рим. Он встретился с Сергеем "
                                            "Смирновым.").facts if f.type == "meeting"]
     assert [([a.text for a in f.args], f.confidence) for f in found] == [
-        (["Иван Петров", "Сергей Смирнов"], 0.62)]
+        (["Иван Петров", "Сергей Смирнов"], 0.79)]
 
 
 def test_a_meeting_inside_a_wider_one_of_the_same_sentence_is_dropped():
@@ -115,4 +115,67 @@ def test_with_two_people_the_place_beside_them_is_no_participant():
         "t", "Иван Петров встретился с Марко Росси и делегацией Грузии.").facts
         if f.type == "meeting"]
     assert [([a.text for a in f.args if a.role == "participant"], f.confidence)
-            for f in found] == [(["Иван Петров", "Марко Росси"], 0.8)]
+            for f in found] == [(["Иван Петров", "Марко Росси"], 0.95)]
+
+
+def confident_meetings(text: str) -> list[tuple[list[str], float]]:
+    """([participant], confidence) of every meeting found, confidence threshold or not."""
+    return [([a.text for a in f.args if a.role == "participant"], f.confidence)
+            for f in extract_text("t", text).facts if f.type == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Иван Петров провел телефонный разговор с Сергеем Смирновым.",
+    "Иван Петров поговорил по телефону с Сергеем Смирновым.",
+])
+def test_a_call_is_no_meeting_in_person_and_stays_below_the_threshold(text):
+    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], REMOTE_MEETING)]
+    assert REMOTE_MEETING < MIN_CONFIDENCE
+
+
+def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_each():
+    assert confident_meetings("Иван Петров провел переговоры с Сергеем Смирновым и Марко "
+                              "Росси.") == [(["Иван Петров", "Сергей Смирнов", "Марко Росси"],
+                                             0.95)]
+    assert confident_meetings("Иван Петров провел встречи с Сергеем Смирновым и Марко "
+                              "Росси.") == [(["Иван Петров", "Сергей Смирнов"], 0.95),
+                                            (["Иван Петров", "Марко Росси"], 0.95)]
+
+
+def test_guests_with_no_host_do_not_meet_each_other():
+    assert confident_meetings("С Сергеем Смирновым и с Марко Росси уже проведены встречи.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "На переговорах с участием Ивана Петрова и Сергея Смирнова удалось сблизить позиции.",
+    "Переговоры между Иваном Петровым и Сергеем Смирновым прошли успешно.",
+])
+def test_those_taking_part_and_the_sides_between_are_participants(text):
+    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], 0.95)]
+
+
+def test_who_left_to_meet_is_the_host():
+    assert confident_meetings("Иван Петров вылетел в Рим, чтобы провести встречу с Сергеем "
+                              "Смирновым.") == [(["Иван Петров", "Сергей Смирнов"], 0.95)]
+
+
+def test_a_second_meeting_word_of_the_sentence_keeps_the_host_of_the_first():
+    assert confident_meetings("Состоялись переговоры Ивана Петрова с Сергеем Смирновым, а "
+                              "потом беседа с Марко Росси.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.95), (["Иван Петров", "Марко Росси"], 0.79)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Иван Петров прибыл в Рим. Вчера губернатор после встречи с Сергеем Смирновым заявил о "
+     "поддержке.", [(["Иван Петров", "Сергей Смирнов"], 0.79)]),
+    ("Иван Петров прибыл в Рим. Вчера губернаторы после встречи с Сергеем Смирновым заявили о "
+     "поддержке.", []),
+])
+def test_a_post_with_no_holder_named_stands_for_the_protagonist_if_singular(text, found):
+    assert confident_meetings(text) == found
+
+
+def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
+    assert confident_meetings("Иван Петров прибыл в Рим. В среду он принял в Милане "
+                              "президента Грузии Сергея Смирнова.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.79)]
