@@ -10,7 +10,8 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.rules import REMOTE_MEETING, Arg, Found, widest
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.rules import REMOTE_MEETING, Arg, Found, Scope, reception, widest
 
 PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
 
@@ -176,6 +177,12 @@ def test_a_post_with_no_holder_named_stands_for_the_protagonist_if_singular(text
 
 
 def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
-    assert confident_meetings("Иван Петров прибыл в Рим. В среду он принял в Милане "
-                              "президента Грузии Сергея Смирнова.") == [
-        (["Иван Петров", "Сергей Смирнов"], 0.79)]
+    text = "Губернатор Иван Петров принял президента Грузии Сергея Смирнова."
+    extraction = extract_text("t", text)
+    sentence, mentions = extraction.sentences[0], extraction.mentions[0]
+    (verb,) = [t for t in sentence.tokens if t.lemma == "принять"]
+    (guest,) = [t for t in sentence.tokens if t.rel == "obj" and t.head == verb.index]
+    guest.rel = "obl"  # as the parser tags the object after a place: «принял в X президента»
+    scope = Scope(0, sentence, mentions, lexicon())
+    assert [[m.normal for m in scope.actors(words)] for words in reception(scope, verb)] == [
+        ["Иван Петров"], ["Сергей Смирнов"]]

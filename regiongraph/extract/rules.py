@@ -1100,7 +1100,8 @@ def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:
 
 
 def reception(scope: Scope, token: Token) -> tuple[list[int], list[int]] | None:
-    """«X принял Y»: the subject receives the object, when the object is a person or a
+    """«X принял Y»: the subject receives the object (or the bare noun the parser takes for
+    an adverbial after a place: «принял в Риме президента»), when it is a person or a
     delegation and no «в члены», «на работу» makes it an admission; not in the passive."""
     lex = scope.lex
     if token.feats.get("Voice") == "Pass" or any(
