@@ -186,3 +186,9 @@ def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
     scope = Scope(0, sentence, mentions, lexicon())
     assert [[m.normal for m in scope.actors(words)] for words in reception(scope, verb)] == [
         ["Иван Петров"], ["Сергей Смирнов"]]
+
+
+def test_a_name_the_tagger_missed_stands_for_the_person_of_that_name_met_before():
+    assert confident_meetings("Об этом сообщил Марко Конти. По словам Конти, переговоры были "
+                              "трудными. Конти прибыл в Москву и встретился с Сергеем "
+                              "Смирновым.") == [(["Марко Конти", "Сергей Смирнов"], 0.95)]

@@ -1116,7 +1116,9 @@ def reception(scope: Scope, token: Token) -> tuple[list[int], list[int]] | None:
 
 def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     """The actors of a meeting's words; a delegation stands for the party named in its
-    genitive («с делегацией Грузии»: Грузия)."""
+    genitive («с делегацией Грузии»: Грузия); a name the tagger missed here stands for the
+    person of that name the article mentions elsewhere («Петров прибыл в Рим и встретился с
+    …», with «Иван Петров» named before)."""
     lex = scope.lex
     words: list[int] = []
     for index in indices:
@@ -1125,7 +1127,14 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
                 words += [k for k in scope.children(conj, "nmod") if not scope.case_of(k)]
             else:
                 words.append(conj)
-    return scope.actors(words)
+    found = scope.actors(words)
+    for word in words:
+        if scope.tokens[word].pos == "PROPN" and scope.actor(word) is None:
+            known = names_met(scope.context).get(key_of(scope.tokens[word].text))
+            if known is not None and known.type == PERSON and \
+                    all(known.entity != m.entity for m in found):
+                found.append(known)
+    return found
 
 
 def meeting_modality(scope: Scope, index: int) -> str:
