@@ -192,3 +192,9 @@ def test_a_name_the_tagger_missed_stands_for_the_person_of_that_name_met_before(
     assert confident_meetings("Об этом сообщил Марко Конти. По словам Конти, переговоры были "
                               "трудными. Конти прибыл в Москву и встретился с Сергеем "
                               "Смирновым.") == [(["Марко Конти", "Сергей Смирнов"], 0.95)]
+
+
+def test_he_receives_a_guest_the_parser_hung_on_the_place():
+    assert confident_meetings("Иван Петров принял в загородной резиденции своего грузинского "
+                              "коллегу Сергея Смирнова.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.95)]

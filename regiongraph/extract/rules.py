@@ -1100,18 +1100,29 @@ def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:
 
 
 def reception(scope: Scope, token: Token) -> tuple[list[int], list[int]] | None:
-    """«X принял Y»: the subject receives the object (or the bare noun the parser takes for
-    an adverbial after a place: «принял в Риме президента»), when it is a person or a
-    delegation and no «в члены», «на работу» makes it an admission; not in the passive."""
+    """«X принял Y»: the subject receives the object, when it is a person or a delegation
+    and no «в члены», «на работу» makes it an admission; not in the passive."""
     lex = scope.lex
     if token.feats.get("Voice") == "Pass" or any(
             scope.tokens[k].lemma in lex.meeting_admission
             for k in scope.children(token.index, "obl")):
         return None
-    guests = [k for k in scope.children(token.index, "obj", "obl") if not scope.case_of(k)
-              and (scope.tokens[k].lemma in lex.meeting_delegates
+    guests = [k for k in bare_objects(scope, token.index)
+              if (scope.tokens[k].lemma in lex.meeting_delegates
               or any(m.type == PERSON for m in scope.actors([k])))]
     return (subjects(scope, token.index), guests) if guests else None
+
+
+def bare_objects(scope: Scope, verb: int) -> list[int]:
+    """The nouns with no preposition a verb governs as objects, with those the parser took
+    for an adverbial after a place («принял в Риме президента») or hung on that place as an
+    accusative, which no noun governs («принимает в Белом доме своего коллегу»)."""
+    tokens = scope.tokens
+    out = [k for k in scope.children(verb, "obj", "obl") if not scope.case_of(k)]
+    for place in scope.children(verb, "obl"):
+        out += [k for k in scope.children(place, "nmod") if not scope.case_of(k)
+                and tokens[k].feats.get("Case") == "Acc" and k > place]
+    return out
 
 
 def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
