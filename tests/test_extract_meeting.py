@@ -198,3 +198,9 @@ def test_he_receives_a_guest_the_parser_hung_on_the_place():
     assert confident_meetings("Иван Петров принял в загородной резиденции своего грузинского "
                               "коллегу Сергея Смирнова.") == [
         (["Иван Петров", "Сергей Смирнов"], 0.95)]
+
+
+def test_a_thing_the_parser_made_the_subject_is_no_host():
+    assert confident_meetings("Иван Петров прибыл в Рим. Он отказался назвать, какие именно "
+                              "темы хочет обсудить с Сергеем Смирновым.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.79)]

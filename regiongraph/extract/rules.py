@@ -972,8 +972,9 @@ def meeting(scope: Scope) -> Iterator[Found]:
 def meeting_host(scope: Scope, words: list[int], guest: list[Mention],
                  earlier: list[Mention]) -> tuple[list[Mention], float]:
     """The hosts of a meeting and the confidence they give it, or no host. With no host word
-    but «он» or a post in the singular whose holder the sentence does not name («украинский
-    лидер заявил после встречи с X»), the host is the one of an earlier meeting word of the
+    but «он», a post in the singular whose holder the sentence does not name («украинский
+    лидер заявил после встречи с X») or a thing the parser took for the subject («какие
+    вопросы хочет обсудить с X»), the host is the one of an earlier meeting word of the
     sentence («переговоры X с Y, а потом беседа с Z»), else the article's protagonist.
 
     Confidences are the precision measured on the factRuEval devset and validation documents
@@ -986,7 +987,8 @@ def meeting_host(scope: Scope, words: list[int], guest: list[Mention],
         return host, 0.95
     tokens, lex = scope.tokens, scope.lex
     if not guest or any(tokens[w].lemma not in lex.meeting_pronouns and
-                        not (is_post(scope, tokens[w]) and not is_plural(tokens[w]))
+                        not (is_post(scope, tokens[w]) and not is_plural(tokens[w])) and
+                        tokens[w].feats.get("Animacy") != "Inan"
                         for w in words):
         return [], 0.0
     for candidate in (earlier, [scope.protagonist] if scope.protagonist else []):
