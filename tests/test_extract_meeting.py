@@ -10,7 +10,8 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.rules import Arg, Found, widest
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.rules import REMOTE_MEETING, Arg, Found, Scope, reception, widest
 
 PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
 
@@ -92,7 +93,7 @@ def test_he_who_meets_is_the_person_last_seen_as_a_subject_and_the_rule_is_less_
     found = [f for f in extract_text("t", "Иван Петров прибыл в Рим. Он встретился с Сергеем "
                                            "Смирновым.").facts if f.type == "meeting"]
     assert [([a.text for a in f.args], f.confidence) for f in found] == [
-        (["Иван Петров", "Сергей Смирнов"], 0.62)]
+        (["Иван Петров", "Сергей Смирнов"], 0.81)]
 
 
 def test_a_meeting_inside_a_wider_one_of_the_same_sentence_is_dropped():
@@ -115,4 +116,91 @@ def test_with_two_people_the_place_beside_them_is_no_participant():
         "t", "Иван Петров встретился с Марко Росси и делегацией Грузии.").facts
         if f.type == "meeting"]
     assert [([a.text for a in f.args if a.role == "participant"], f.confidence)
-            for f in found] == [(["Иван Петров", "Марко Росси"], 0.8)]
+            for f in found] == [(["Иван Петров", "Марко Росси"], 0.97)]
+
+
+def confident_meetings(text: str) -> list[tuple[list[str], float]]:
+    """([participant], confidence) of every meeting found, confidence threshold or not."""
+    return [([a.text for a in f.args if a.role == "participant"], f.confidence)
+            for f in extract_text("t", text).facts if f.type == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Иван Петров провел телефонный разговор с Сергеем Смирновым.",
+    "Иван Петров поговорил по телефону с Сергеем Смирновым.",
+])
+def test_a_call_is_no_meeting_in_person_and_stays_below_the_threshold(text):
+    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], REMOTE_MEETING)]
+    assert REMOTE_MEETING < MIN_CONFIDENCE
+
+
+def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_each():
+    assert confident_meetings("Иван Петров провел переговоры с Сергеем Смирновым и Марко "
+                              "Росси.") == [(["Иван Петров", "Сергей Смирнов", "Марко Росси"],
+                                             0.97)]
+    assert confident_meetings("Иван Петров провел встречи с Сергеем Смирновым и Марко "
+                              "Росси.") == [(["Иван Петров", "Сергей Смирнов"], 0.97),
+                                            (["Иван Петров", "Марко Росси"], 0.97)]
+
+
+def test_guests_with_no_host_do_not_meet_each_other():
+    assert confident_meetings("С Сергеем Смирновым и с Марко Росси уже проведены встречи.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "На переговорах с участием Ивана Петрова и Сергея Смирнова удалось сблизить позиции.",
+    "Переговоры между Иваном Петровым и Сергеем Смирновым прошли успешно.",
+])
+def test_those_taking_part_and_the_sides_between_are_participants(text):
+    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
+
+
+def test_who_left_to_meet_is_the_host():
+    assert confident_meetings("Иван Петров вылетел в Рим, чтобы провести встречу с Сергеем "
+                              "Смирновым.") == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
+
+
+def test_a_second_meeting_word_of_the_sentence_keeps_the_host_of_the_first():
+    assert confident_meetings("Состоялись переговоры Ивана Петрова с Сергеем Смирновым, а "
+                              "потом беседа с Марко Росси.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.97), (["Иван Петров", "Марко Росси"], 0.81)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Иван Петров прибыл в Рим. Вчера губернатор после встречи с Сергеем Смирновым заявил о "
+     "поддержке.", [(["Иван Петров", "Сергей Смирнов"], 0.81)]),
+    ("Иван Петров прибыл в Рим. Вчера губернаторы после встречи с Сергеем Смирновым заявили о "
+     "поддержке.", []),
+])
+def test_a_post_with_no_holder_named_stands_for_the_protagonist_if_singular(text, found):
+    assert confident_meetings(text) == found
+
+
+def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
+    text = "Губернатор Иван Петров принял президента Грузии Сергея Смирнова."
+    extraction = extract_text("t", text)
+    sentence, mentions = extraction.sentences[0], extraction.mentions[0]
+    (verb,) = [t for t in sentence.tokens if t.lemma == "принять"]
+    (guest,) = [t for t in sentence.tokens if t.rel == "obj" and t.head == verb.index]
+    guest.rel = "obl"  # as the parser tags the object after a place: «принял в X президента»
+    scope = Scope(0, sentence, mentions, lexicon())
+    assert [[m.normal for m in scope.actors(words)] for words in reception(scope, verb)] == [
+        ["Иван Петров"], ["Сергей Смирнов"]]
+
+
+def test_a_name_the_tagger_missed_stands_for_the_person_of_that_name_met_before():
+    assert confident_meetings("Об этом сообщил Марко Конти. По словам Конти, переговоры были "
+                              "трудными. Конти прибыл в Москву и встретился с Сергеем "
+                              "Смирновым.") == [(["Марко Конти", "Сергей Смирнов"], 0.97)]
+
+
+def test_he_receives_a_guest_the_parser_hung_on_the_place():
+    assert confident_meetings("Иван Петров принял в загородной резиденции своего грузинского "
+                              "коллегу Сергея Смирнова.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.97)]
+
+
+def test_a_thing_the_parser_made_the_subject_is_no_host():
+    assert confident_meetings("Иван Петров прибыл в Рим. Он отказался назвать, какие именно "
+                              "темы хочет обсудить с Сергеем Смирновым.") == [
+        (["Иван Петров", "Сергей Смирнов"], 0.81)]
