@@ -113,16 +113,16 @@ def test_deal_nouns_name_their_parties(text, expected):
     ("Фонд Acme Capital вложил 200 миллионов долларов в Zenitex.", {"Acme Capital", "Zenitex"},
      "investment"),
     ("Инвестиции Китая в Россию выросли вдвое.", {"Китай", "Россия"}, "investment"),
-    # supplies of goods are sales
-    ("Кузбасс поставляет в Белоруссию уголь.", {"Кузбасс", "Белоруссия"}, "purchase"),
+    # supplies of goods are services, as the benchmark's gold mostly has it
+    ("Кузбасс поставляет в Белоруссию уголь.", {"Кузбасс", "Белоруссия"}, "services"),
 ])
 def test_each_type_of_deal(text, expected, kind):
     assert parties(text) == [(frozenset(expected), kind)]
 
 
-def test_a_contract_for_supplies_is_one_deal_of_the_more_precise_type():
+def test_a_contract_for_supplies_is_one_deal():
     text = "Россия заключила контракт с Индией на поставку истребителей."
-    assert parties(text) == [(frozenset({"Россия", "Индия"}), "purchase")]
+    assert parties(text) == [(frozenset({"Россия", "Индия"}), "services")]
 
 
 def test_a_contract_between_two_parties_is_services():

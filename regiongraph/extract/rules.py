@@ -1212,31 +1212,46 @@ def deal(scope: Scope) -> Iterator[Found]:
     with its country is that body («правительство Грузии»), and a name the NER missed
     is taken from the article or from quotes. A deal found inside another one of the same
     sentence with no more parties is dropped («контракт на поставку»: the supply)."""
-    found: list[tuple[DealParts, list[Arg], Token]] = []
+    found: list[tuple[DealParts, list[list[Arg]], Token]] = []
     for token in scope.tokens:
         parts = deal_parts(scope, token)
         if parts is None:
             continue
-        parties = deal_parties(scope, parts.words)
+        groups = deal_parties(scope, parts.words, parts.kind)
+        parties = [a for group in groups for a in group]
         if len(parties) == 1:  # a party the parser hung elsewhere («штраф … на X, если …»)
-            more = [a for a in deal_parties(scope, detached(scope, token.index))
-                    if party_key(a) != party_key(parties[0])]
+            more = [a for group in deal_parties(scope, detached(scope, token.index), parts.kind)
+                    for a in group if party_key(a) != party_key(parties[0])]
             if more:
-                parties.append(more[0])
+                groups.append(more[:1])
                 parts.way = "deal/near"
-        if len(parties) >= 2:
-            found.append((parts, parties, token))
-    for parts, parties, token in found:
-        keys = {party_key(a) for a in parties}
-        if any(other is not parts and keys <= {party_key(a) for a in others} and
-               (len(keys) < len(others) or token.index in other.chain)
+        if sum(map(len, groups)) >= 2:
+            found.append((parts, groups, token))
+    for parts, groups, token in found:
+        keys = {party_key(a) for group in groups for a in group}
+        if any(other is not parts and keys <= {party_key(a) for group in others for a in group}
+               and (len(keys) < sum(map(len, others)) or token.index in other.chain)
                for other, others, _ in found):
             continue
-        args = [*parties]
-        if parts.kind:
-            args.append(Arg("type", parts.kind, token.start, token.stop))
-        args += [a for a in (scope.when,) if a is not None]
-        yield Found("deal", args, DEAL_CONFIDENCE[parts.way], parts.way, scope.number)
+        for parties in split_conjuncts(groups):
+            args = [*parties]
+            if parts.kind:
+                args.append(Arg("type", parts.kind, token.start, token.stop))
+            args += [a for a in (scope.when,) if a is not None]
+            yield Found("deal", args, DEAL_CONFIDENCE[parts.way], parts.way, scope.number)
+
+
+def split_conjuncts(groups: list[list[Arg]]) -> list[list[Arg]]:
+    """The parties of each deal a deal word names: one deal per conjunct when conjoined names
+    share a counterpart («санкции Италии и Грузии против X»: Italy's and Georgia's, «покупка
+    X и Y компанией Z»: two purchases), as the benchmark's gold counts them; one deal of all
+    the parties otherwise."""
+    parties = [a for group in groups for a in group]
+    for group in groups:
+        if len(group) >= 2 and len(parties) > len(group):
+            rest = [a for a in parties if a not in group]
+            return [[one, *rest] for one in group]
+    return [parties]
 
 
 def deal_parts(scope: Scope, token: Token) -> DealParts | None:
@@ -1313,7 +1328,8 @@ def subject_before(scope: Scope, verb: int) -> list[int]:
     for mention in sorted(scope.mentions, key=lambda m: -m.start):
         first = mention.tokens[0]
         if first >= verb or mention.type not in ACTORS or scope.case_of(first) or \
-                scope.tokens[first].feats.get("Case", "Nom") != "Nom":
+                scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(
+                    scope, first):
             continue
         clause, hops = first, 0
         while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and \
@@ -1322,6 +1338,17 @@ def subject_before(scope: Scope, verb: int) -> list[int]:
         if not in_clause(scope.tokens[clause]):
             return [first]
     return []
+
+
+def after_preposition(scope: Scope, index: int) -> bool:
+    """Whether a name stands in apposition to a noun after a preposition («в газете X»), its
+    own case left untold (a foreign name), so that it is no subject."""
+    token = scope.tokens[index]
+    while token.rel in ("appos", "flat:foreign", "flat:name") and token.head >= 0:
+        token = scope.tokens[token.head]
+        if scope.case_of(token.index):
+            return True
+    return False
 
 
 def in_clause(token: Token) -> bool:
@@ -1405,19 +1432,35 @@ def banned_trade(scope: Scope, index: int) -> list[int]:
             if scope.tokens[k].lemma in scope.lex.deal_banned]
 
 
-def deal_parties(scope: Scope, words: list[int]) -> list[Arg]:
-    """The parties the words name, each once: bodies with their country («правительство
-    Грузии»), organisations, places and people with their conjuncts, and, two words down,
-    the names below a word that names none, in the genitive or after «в» («5% акций
-    ОАО «Альфа»», «доля в компании X», not «завод в Италии»)."""
-    out: list[Arg] = []
+def deal_parties(scope: Scope, words: list[int], kind: str) -> list[list[Arg]]:
+    """The parties the words name, each once, a list for each word: bodies with their country
+    («правительство Грузии»), organisations, places and people with their conjuncts, and, two
+    words down, the names below a word that names none, in the genitive or after «в» («5%
+    акций ОАО «Альфа»», «доля в компании X», not «завод в Италии»). Sanctions are between
+    states and organisations: the people they name («санкции против Ивана Петрова») are no
+    party, as the benchmark's gold has it."""
     keys: set[str] = set()
-    todo = [(word, 0) for word in words]
+    groups = [group for word in words for group in word_parties(scope, word, keys)]
+    if kind == "sanctions":
+        groups = [[a for a in group if a.mention is None or a.mention.type != PERSON]
+                  for group in groups]
+    return groups
+
+
+def word_parties(scope: Scope, word: int, keys: set[str]) -> list[list[Arg]]:
+    """The parties one word names with its conjuncts and the names below it (see
+    `deal_parties`), a list for each set of conjuncts, but for those whose keys are in `keys`;
+    adds the keys of those found."""
+    groups: list[list[Arg]] = []
+    todo = [(word, 0)]
     while todo:
         word, level = todo.pop(0)
+        out: list[Arg] = []
+        groups.append(out)
         for index in scope.conjuncts(word):
-            found = party_at(scope, index)
-            if not found and level < 2:
+            found = party_at(scope, index)  # not the country of a currency: «долларов США»
+            if not found and level < 2 and scope.tokens[index].lemma not in \
+                    scope.lex.deal_currencies:
                 todo += [(k, level + 1) for k in scope.children(index, "nmod", "appos")
                          if not scope.case_of(k) or (scope.case_of(k) in ("в", "во") and
                                                      organisation_at(scope, k))]
@@ -1426,7 +1469,7 @@ def deal_parties(scope: Scope, words: list[int]) -> list[Arg]:
                 if party_key(arg) not in keys:
                     keys.add(party_key(arg))
                     out.append(arg)
-    return out
+    return groups
 
 
 def party_at(scope: Scope, index: int) -> list[Arg]:
