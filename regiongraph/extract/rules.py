@@ -1179,7 +1179,7 @@ LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 #: Quote marks around a name.
 OPENING, CLOSING = frozenset({"«", '"', "„", "“"}), frozenset({"»", '"', "“", "”"})
 #: How many light words a deal word may hang below («объявила о выделении Y кредита»).
-LIGHT_DEPTH = 2
+LIGHT_DEPTH = 3
 
 
 @dataclass
@@ -1281,9 +1281,11 @@ def deal_parts(scope: Scope, token: Token) -> DealParts | None:
         parts = DealParts(kind, "deal/noun")
     if token.pos == "VERB":
         parts.words += deal_subjects(scope, token.index)
-    parts.words += party_words(scope, token.index, own=True)
-    for word in banned:  # «запретил ввоз из Y», «эмбарго на ввоз товаров из Y»
-        parts.words += party_words(scope, word, own=False)
+    banned_by = [*party_words(scope, token.index, own=True),  # «запретил ввоз из Y»,
+                 *(k for word in banned for k in party_words(scope, word, own=False))]
+    if parts.way == "deal/ban" and not any(deal_parties(scope, banned_by, "")):
+        return None  # a ban on selling at home is no deal: «запрет на продажу оружия»
+    parts.words += banned_by  # «эмбарго на ввоз товаров из Y»
     current = token.index
     for _ in range(LIGHT_DEPTH):  # up through the light words the deal word hangs below
         head = scope.tokens[current].head
@@ -1440,17 +1442,14 @@ def deal_parties(scope: Scope, words: list[int], kind: str) -> list[list[Arg]]:
     states and organisations: the people they name («санкции против Ивана Петрова») are no
     party, as the benchmark's gold has it."""
     keys: set[str] = set()
-    groups = [group for word in words for group in word_parties(scope, word, keys)]
-    if kind == "sanctions":
-        groups = [[a for a in group if a.mention is None or a.mention.type != PERSON]
-                  for group in groups]
-    return groups
+    return [group for word in words for group in word_parties(scope, word, keys, kind)]
 
 
-def word_parties(scope: Scope, word: int, keys: set[str]) -> list[list[Arg]]:
+def word_parties(scope: Scope, word: int, keys: set[str], kind: str) -> list[list[Arg]]:
     """The parties one word names with its conjuncts and the names below it (see
-    `deal_parties`), a list for each set of conjuncts, but for those whose keys are in `keys`;
-    adds the keys of those found."""
+    `deal_parties`), a list for each set of conjuncts, but for those whose keys are in `keys`
+    and the people of a sanction («лидеры Италии Иван Петров и …»: Italy); adds the keys of
+    those found."""
     groups: list[list[Arg]] = []
     todo = [(word, 0)]
     while todo:
@@ -1458,9 +1457,12 @@ def word_parties(scope: Scope, word: int, keys: set[str]) -> list[list[Arg]]:
         out: list[Arg] = []
         groups.append(out)
         for index in scope.conjuncts(word):
-            found = party_at(scope, index)  # not the country of a currency: «долларов США»
-            if not found and level < 2 and scope.tokens[index].lemma not in \
-                    scope.lex.deal_currencies:
+            named = party_at(scope, index)
+            people = [a for a in named if kind == "sanctions" and a.mention is not None and
+                      a.mention.type == PERSON]
+            found = [a for a in named if party_key(a) not in keys and a not in people]
+            personal = bool(people) and bool(scope.case_of(word))
+            if not found and level < 2 and descends(scope, index, personal):
                 todo += [(k, level + 1) for k in scope.children(index, "nmod", "appos")
                          if not scope.case_of(k) or (scope.case_of(k) in ("в", "во") and
                                                      organisation_at(scope, k))]
@@ -1470,6 +1472,13 @@ def word_parties(scope: Scope, word: int, keys: set[str]) -> list[list[Arg]]:
                     keys.add(party_key(arg))
                     out.append(arg)
     return groups
+
+
+def descends(scope: Scope, index: int, personal: bool) -> bool:
+    """Whether the names below a word that names no party may: not below a currency
+    («долларов США»), nor below people a sanction targets («санкции против премьер-министра
+    Италии Ивана Петрова»: personal sanctions, none against Italy)."""
+    return not personal and scope.tokens[index].lemma not in scope.lex.deal_currencies
 
 
 def party_at(scope: Scope, index: int) -> list[Arg]:
