@@ -1165,6 +1165,7 @@ DEAL_CONFIDENCE = {
                            # by the parser (1)
     "deal/repay": 0.75,    # «X выплатит Y 12 миллиардов долларов» (1: a third party missed)
     "deal/ban": 0.67,      # «X запретил ввоз товаров из Y» (1: the gold gives it a type)
+    "deal/stake": 1.0,
 }
 #: Clauses a name inside of is no subject of the main verb («принадлежащая Y», «как сообщает Y»).
 CLAUSES = ("acl", "acl:relcl", "advcl", "parataxis")
@@ -1271,6 +1272,9 @@ def deal_parts(scope: Scope, token: Token) -> DealParts | None:
                         if scope.tokens[k].feats.get("Case") == "Dat" and not scope.case_of(k)]
         if not parts.words or not pays_money(scope, token.index):  # «вернуть Y территорию»
             return None
+    elif kind is None and token.lemma in lex.deal_stake_verbs and token.pos == "VERB" and \
+            takes_stake(scope, token.index):
+        parts = DealParts("purchase", "deal/stake")
     elif kind is None:
         return None
     elif token.pos == "VERB":
@@ -1365,7 +1369,7 @@ def party_words(scope: Scope, index: int, own: bool) -> list[int]:
     deal word itself its object and, for a noun, its genitive («покупка X»)."""
     lex = scope.lex
     out = []
-    for kid in scope.children(index, "obj", "iobj", "obl", "obl:agent", "nmod"):
+    for kid in scope.children(index, "obj", "iobj", "obl", "obl:agent", "nmod", "appos"):
         token = scope.tokens[kid]
         case, grammatical = preposition_of(scope, kid), token.feats.get("Case", "")
         if case:
@@ -1380,8 +1384,9 @@ def party_words(scope: Scope, index: int, own: bool) -> list[int]:
             out.append(kid)
         elif token.rel in ("iobj", "obl:agent") or grammatical in ("Dat", "Ins"):
             out.append(kid)  # «дать Y кредит», «куплена компанией X», «покупка Y компанией X»
-        elif own and grammatical in ("Acc", "Gen", "") and token.rel in ("obj", "obl", "nmod"):
-            out.append(kid)  # the object, also when parsed as an oblique («25% акций X»)
+        elif own and grammatical in ("Acc", "Gen", "") and token.rel != "iobj":
+            out.append(kid)  # the object, also when parsed as an oblique («25% акций X») or
+            # a name in apposition («кредит ВТБ»)
     return out
 
 
@@ -1417,6 +1422,13 @@ def pays_money(scope: Scope, verb: int) -> bool:
     return any(start + offset <= token.start < stop + offset or
                start + offset < token.stop <= stop + offset
                for start, stop, _ in money_in(scope.sentence.text) for token in objects)
+
+
+def takes_stake(scope: Scope, verb: int) -> bool:
+    """Whether the object of a verb is a stake in a company (`stake_nouns`): «получила 7,5%
+    акций X», «передал Y долю в X»; not «получит за свой пакет 2 млрд долларов»."""
+    return any(scope.tokens[k].lemma in scope.lex.stake_nouns
+               for obj in scope.children(verb, "obj") for k in [obj, *scope.children(obj, "nmod")])
 
 
 def organisation_at(scope: Scope, index: int) -> bool:
