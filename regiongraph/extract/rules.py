@@ -1265,7 +1265,7 @@ def deal_parts(scope: Scope, token: Token) -> DealParts | None:
     banned = banned_trade(scope, token.index) if token.lemma in lex.deal_bans or \
         kind == "sanctions" else []
     if kind is None and banned:
-        parts = DealParts("", "deal/ban")
+        parts = DealParts("sanctions", "deal/ban")
     elif kind is None and token.lemma in lex.deal_repay and token.pos == "VERB":
         parts = DealParts("loan", "deal/repay")
         parts.words += [k for k in scope.children(token.index, "iobj", "obl")
@@ -1529,13 +1529,15 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
     """A body named with its country or organisation («комиссия Таможенного союза»), as one
     organisation: its adjectives, its noun and the name below it."""
     token, own = scope.tokens[index], scope.at.get(index)
-    if token.lemma not in scope.lex.deal_bodies or (own is not None and own.tokens != [index]):
-        return None  # the NER may tag the body's noun alone («Комиссия» starting a sentence)
+    if token.lemma not in scope.lex.deal_bodies or (own is not None and own.tokens[-1] != index):
+        return None  # the NER may tag the body's noun alone («Комиссия» starting a sentence),
+        # or with its adjectives («Высокий суд»)
     names = [k for k in scope.children(index, "nmod") if not scope.case_of(k)
              and scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
     if not names:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
+    first = min([index, *(k for k in scope.children(index, "amod") if k < index),
+                 *(own.tokens if own is not None else [])])
     last = max(scope.at[names[0]].tokens)
     arg = scope.span_arg("participant", first, last)
     arg.normal = normalise(models(), scope.tokens[first:last + 1])
