@@ -1186,11 +1186,13 @@ LIGHT_DEPTH = 3
 @dataclass
 class DealParts:
     """What a deal word's tree gives: its type ('' for none), the way it was found, the words
-    naming parties and the light words it hangs below."""
+    naming parties (its subjects apart: they act together) and the light words it hangs
+    below."""
 
     kind: str
     way: str
     words: list[int] = field(default_factory=list)
+    subjects: list[int] = field(default_factory=list)
     chain: list[int] = field(default_factory=list)
 
 
@@ -1218,11 +1220,15 @@ def deal(scope: Scope) -> Iterator[Found]:
         parts = deal_parts(scope, token)
         if parts is None:
             continue
-        groups = deal_parties(scope, parts.words, parts.kind)
+        keys: set[str] = set()
+        joint = deal_parties(scope, parts.subjects, parts.kind, keys)
+        groups = [[a for group in joint for a in group],
+                  *deal_parties(scope, parts.words, parts.kind, keys)]
         parties = [a for group in groups for a in group]
         if len(parties) == 1:  # a party the parser hung elsewhere («штраф … на X, если …»)
-            more = [a for group in deal_parties(scope, detached(scope, token.index), parts.kind)
-                    for a in group if party_key(a) != party_key(parties[0])]
+            more = [a for group in deal_parties(scope, detached(scope, token.index), parts.kind,
+                                                set()) for a in group
+                    if party_key(a) != party_key(parties[0])]
             if more:
                 groups.append(more[:1])
                 parts.way = "deal/near"
@@ -1244,11 +1250,12 @@ def deal(scope: Scope) -> Iterator[Found]:
 
 def split_conjuncts(groups: list[list[Arg]]) -> list[list[Arg]]:
     """The parties of each deal a deal word names: one deal per conjunct when conjoined names
-    share a counterpart («санкции Италии и Грузии против X»: Italy's and Georgia's, «покупка
-    X и Y компанией Z»: two purchases), as the benchmark's gold counts them; one deal of all
-    the parties otherwise."""
+    other than its subjects share a counterpart («санкции Италии и Грузии против X»: Italy's
+    and Georgia's, «покупка X и Y компанией Z»: two purchases), as the benchmark's gold counts
+    them; one deal of all the parties otherwise, conjoined subjects acting together («Италия и
+    Грузия ввели санкции против X»). The subjects are the first group."""
     parties = [a for group in groups for a in group]
-    for group in groups:
+    for group in groups[1:]:
         if len(group) >= 2 and len(parties) > len(group):
             rest = [a for a in parties if a not in group]
             return [[one, *rest] for one in group]
@@ -1284,10 +1291,10 @@ def deal_parts(scope: Scope, token: Token) -> DealParts | None:
     else:
         parts = DealParts(kind, "deal/noun")
     if token.pos == "VERB":
-        parts.words += deal_subjects(scope, token.index)
+        parts.subjects += deal_subjects(scope, token.index)
     banned_by = [*party_words(scope, token.index, own=True),  # «запретил ввоз из Y»,
                  *(k for word in banned for k in party_words(scope, word, own=False))]
-    if parts.way == "deal/ban" and not any(deal_parties(scope, banned_by, "")):
+    if parts.way == "deal/ban" and not any(deal_parties(scope, banned_by, "", set())):
         return None  # a ban on selling at home is no deal: «запрет на продажу оружия»
     parts.words += banned_by  # «эмбарго на ввоз товаров из Y»
     current = token.index
@@ -1302,7 +1309,7 @@ def deal_parts(scope: Scope, token: Token) -> DealParts | None:
         if parts.way == "deal/noun":
             parts.way = "deal/light"
         if light.pos == "VERB":
-            parts.words += deal_subjects(scope, head)
+            parts.subjects += deal_subjects(scope, head)
         parts.words += [k for k in party_words(scope, head, own=False) if k != current]
         current = head
     return parts
@@ -1446,14 +1453,14 @@ def banned_trade(scope: Scope, index: int) -> list[int]:
             if scope.tokens[k].lemma in scope.lex.deal_banned]
 
 
-def deal_parties(scope: Scope, words: list[int], kind: str) -> list[list[Arg]]:
+def deal_parties(scope: Scope, words: list[int], kind: str, keys: set[str]) -> list[list[Arg]]:
     """The parties the words name, each once, a list for each word: bodies with their country
     («правительство Грузии»), organisations, places and people with their conjuncts, and, two
     words down, the names below a word that names none, in the genitive or after «в» («5%
     акций ОАО «Альфа»», «доля в компании X», not «завод в Италии»). Sanctions are between
     states and organisations: the people they name («санкции против Ивана Петрова») are no
-    party, as the benchmark's gold has it."""
-    keys: set[str] = set()
+    party, as the benchmark's gold has it. Parties whose keys are in `keys` are taken already;
+    adds the keys of those found."""
     return [group for word in words for group in word_parties(scope, word, keys, kind)]
 
 
