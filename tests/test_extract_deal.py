@@ -305,3 +305,23 @@ def test_deals_become_valid_deal_facts_of_the_graph(tmp_path: Path):
     assert sorted((sorted(p), k) for p, k in found.values()) == [
         (["china", "x-loc-avstraliya"], "dealSanctions"),  # China is in the registry
         (["x-loc-gruziya", "x-org-pravitelstvo-italii"], "dealLoan")]
+
+
+def test_renewing_sanctions_is_a_light_word():
+    assert parties("Италия будет договариваться с лидерами ЕС о продлении санкций против "
+                   "Грузии.") == [(frozenset({"Италия", "ЕС", "Грузия"}), "sanctions")]
+
+
+def test_a_compound_preposition_is_its_words_right_after_it():
+    """«в отношении Грузии в ходе переговоров» with «ходе» hung on the first «в» as well."""
+    from regiongraph.extract.lexicon import lexicon
+    from regiongraph.extract.nlp import Sentence, Token
+    from regiongraph.extract.rules import Scope, preposition_of
+
+    words = [("в", "в", 2, "case"), ("отношении", "отношение", 0, "fixed"),
+             ("Грузии", "грузия", -1, "root"), ("в", "в", 5, "case"),
+             ("ходе", "ход", 0, "fixed"), ("переговоров", "переговоры", 2, "nmod")]
+    tokens = [Token(i, text, 0, 0, "X", {}, head, rel, lemma)
+              for i, (text, lemma, head, rel) in enumerate(words)]
+    scope = Scope(0, Sentence(0, 0, "", tokens), [], lexicon())
+    assert preposition_of(scope, 2) == "в отношение"

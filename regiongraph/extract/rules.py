@@ -1414,10 +1414,13 @@ def detached(scope: Scope, index: int) -> list[int]:
 
 
 def preposition_of(scope: Scope, index: int) -> str:
-    """The preposition governing a word, with the words fixed to it («в отношении»), or ''."""
+    """The preposition governing a word, with the words fixed to it right after it («в
+    отношении»; not a fixed word further on the parser hung on it too), or ''."""
     for kid in scope.children(index, "case"):
-        fixed = [scope.tokens[k].lemma for k in scope.children(kid, "fixed")]
-        return " ".join([scope.tokens[kid].lemma, *fixed])
+        words, fixed = [scope.tokens[kid].lemma], set(scope.children(kid, "fixed"))
+        while kid + len(words) in fixed:
+            words.append(scope.tokens[kid + len(words)].lemma)
+        return " ".join(words)
     return ""
 
 
