@@ -325,3 +325,9 @@ def test_a_compound_preposition_is_its_words_right_after_it():
               for i, (text, lemma, head, rel) in enumerate(words)]
     scope = Scope(0, Sentence(0, 0, "", tokens), [], lexicon())
     assert preposition_of(scope, 2) == "в отношение"
+
+
+def test_a_limit_on_trade_is_a_sanction():
+    assert deals("Грузия требует, чтобы Италия сняла ограничения на импорт вина из Грузии.") == [
+        ("deal/ban", [("participant", "Италия"), ("participant", "Грузия"),
+                      ("type", "sanctions")])]
