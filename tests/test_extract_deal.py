@@ -331,3 +331,11 @@ def test_a_limit_on_trade_is_a_sanction():
     assert deals("Грузия требует, чтобы Италия сняла ограничения на импорт вина из Грузии.") == [
         ("deal/ban", [("participant", "Италия"), ("participant", "Грузия"),
                       ("type", "sanctions")])]
+
+
+def test_names_given_as_examples_deal_each_on_their_own():
+    assert parties("В Zenitex также вложились такие компании, как Acme Partners, Nordwind "
+                   "Capital и Borealis Capital.") == [
+        (frozenset({"Acme Partners", "Zenitex"}), "investment"),
+        (frozenset({"Nordwind Capital", "Zenitex"}), "investment"),
+        (frozenset({"Borealis Capital", "Zenitex"}), "investment")]
