@@ -73,8 +73,8 @@ def test_a_passive_verb_takes_its_agent_in_the_instrumental():
 
 def test_a_deal_noun_below_a_light_verb_takes_the_verbs_subject():
     assert deals("Холдинг «Металлинвест» объявил о покупке компании «Северсталь».") == [
-        ("deal/light", [("participant", "Северсталь"),
-                        ("participant", "Холдинг «Металлинвест»"), ("type", "purchase")])]
+        ("deal/light", [("participant", "Холдинг «Металлинвест»"),
+                        ("participant", "Северсталь"), ("type", "purchase")])]
 
 
 def test_a_verb_of_speech_names_no_party():
@@ -140,13 +140,14 @@ def test_a_body_with_its_country_is_one_organisation():
 
 def test_paying_money_back_to_a_party_is_a_loan_and_a_name_in_quotes_is_an_organisation():
     assert deals("Минфин Грузии выплатил «Северному клубу» 5 миллиардов долларов.") == [
-        ("deal/repay", [("participant", "Северный клуб"), ("participant", "Минфин"),
+        ("deal/repay", [("participant", "Минфин"), ("participant", "Северный клуб"),
                         ("type", "loan")])]
 
 
-def test_a_ban_on_trade_is_a_deal_with_no_type():
+def test_a_ban_on_trade_is_a_sanction():
     assert deals("Китай запретил импорт говядины из Австралии.") == [
-        ("deal/ban", [("participant", "Китай"), ("participant", "Австралия")])]
+        ("deal/ban", [("participant", "Китай"), ("participant", "Австралия"),
+                      ("type", "sanctions")])]
 
 
 def test_a_party_the_parser_hung_elsewhere_is_found_after_the_deal_word():
@@ -186,6 +187,61 @@ def test_every_way_is_measured_above_the_threshold():
     assert min(DEAL_CONFIDENCE.values()) >= MIN_CONFIDENCE
 
 
+def test_conjuncts_sharing_a_counterpart_are_a_deal_each():
+    assert parties("Грузия находится под санкциями Италии, Франции и Японии.") == [
+        (frozenset({"Италия", "Грузия"}), "sanctions"),
+        (frozenset({"Франция", "Грузия"}), "sanctions"),
+        (frozenset({"Япония", "Грузия"}), "sanctions")]
+
+
+def test_conjoined_subjects_act_together():
+    assert parties("Италия и Франция ввели санкции против Грузии.") == [
+        (frozenset({"Италия", "Франция", "Грузия"}), "sanctions")]
+
+
+def test_sanctions_are_between_states_not_people():
+    assert parties("Лидеры Италии и Франции Иван Петров и Сергей Сидоров договорились ввести "
+                   "санкции против Грузии.") == [
+        (frozenset({"Италия", "Франция", "Грузия"}), "sanctions")]
+    assert deals("Евросоюз ввел санкции против премьер-министра Грузии Ивана Петрова.") == []
+
+
+def test_a_name_in_apposition_after_a_preposition_is_no_subject():
+    assert deals("Иван Петров опубликовал статью в газете Acme Times, в которой призвал ввести "
+                 "санкции против Грузии.") == []
+
+
+def test_light_words_three_deep():
+    assert parties("Компания Acme объявила о заключении соглашения с фондом Zenitex о продаже "
+                   "своей доли.") == [(frozenset({"Acme", "Zenitex"}), "purchase")]
+    assert parties("Италия и Грузия проведут переговоры по вопросам поставок вина.") == [
+        (frozenset({"Италия", "Грузия"}), "purchase")]
+
+
+def test_a_loan_payment_and_its_lender_in_apposition():
+    assert parties("Грузия не смогла вовремя провести платеж по кредиту Альфа-банка.") == [
+        (frozenset({"Грузия", "Альфа-Банк"}), "loan")]
+
+
+def test_a_name_below_a_name_already_taken():
+    assert parties("Долю Acme «Альфа» выкупила за 2 млрд долларов.") == [
+        (frozenset({"Альфа", "Acme"}), "purchase")]
+
+
+def test_a_stake_handed_over_or_got_is_a_purchase():
+    assert deals("Компания «Альфа» получила 7,5% акций ОАО «Бета».") == [
+        ("deal/stake", [("participant", "Альфа"), ("participant", "ОАО «Бета»"),
+                        ("type", "purchase")])]
+    assert parties("Холдинг «Альфа» передал АБВ 30% акций компании «Бета».") == [
+        (frozenset({"Холдинг «Альфа»", "АБВ", "Бета"}), "purchase")]  # not «АБВ 30»
+
+
+def test_a_ban_on_trade_is_a_sanction_of_a_body_with_its_country():
+    assert deals("Высокий суд Италии запретил импорт продукции компании Acme.") == [
+        ("deal/ban", [("participant", "Высокий суд Италии"), ("participant", "Acme"),
+                      ("type", "sanctions")])]
+
+
 # --- what is no deal -----------------------------------------------------------------------
 
 
@@ -201,6 +257,8 @@ def test_every_way_is_measured_above_the_threshold():
     "с Белоруссией.",
     "Акции компании «Альфа» подешевели после новостей о сделке с Китаем.",
     "В концерте приняли участие солисты Большого и Мариинского театров.",
+    # a ban on selling at home
+    "Сенатор Иван Петров внес в парламент Грузии законопроект о запрете на продажу оружия.",
 ])
 def test_no_deal(text):
     assert deals(text) == []
@@ -245,5 +303,39 @@ def test_deals_become_valid_deal_facts_of_the_graph(tmp_path: Path):
         kind = str(row["type"].value).rsplit("#", 1)[-1] if row["type"] is not None else ""
         found.setdefault(fact, (set(), kind))[0].add(str(row["party"].value).rsplit("/", 1)[-1])
     assert sorted((sorted(p), k) for p, k in found.values()) == [
-        (["china", "x-loc-avstraliya"], ""),  # China is in the registry
+        (["china", "x-loc-avstraliya"], "dealSanctions"),  # China is in the registry
         (["x-loc-gruziya", "x-org-pravitelstvo-italii"], "dealLoan")]
+
+
+def test_renewing_sanctions_is_a_light_word():
+    assert parties("Италия будет договариваться с лидерами ЕС о продлении санкций против "
+                   "Грузии.") == [(frozenset({"Италия", "ЕС", "Грузия"}), "sanctions")]
+
+
+def test_a_compound_preposition_is_its_words_right_after_it():
+    """«в отношении Грузии в ходе переговоров» with «ходе» hung on the first «в» as well."""
+    from regiongraph.extract.lexicon import lexicon
+    from regiongraph.extract.nlp import Sentence, Token
+    from regiongraph.extract.rules import Scope, preposition_of
+
+    words = [("в", "в", 2, "case"), ("отношении", "отношение", 0, "fixed"),
+             ("Грузии", "грузия", -1, "root"), ("в", "в", 5, "case"),
+             ("ходе", "ход", 0, "fixed"), ("переговоров", "переговоры", 2, "nmod")]
+    tokens = [Token(i, text, 0, 0, "X", {}, head, rel, lemma)
+              for i, (text, lemma, head, rel) in enumerate(words)]
+    scope = Scope(0, Sentence(0, 0, "", tokens), [], lexicon())
+    assert preposition_of(scope, 2) == "в отношение"
+
+
+def test_a_limit_on_trade_is_a_sanction():
+    assert deals("Грузия требует, чтобы Италия сняла ограничения на импорт вина из Грузии.") == [
+        ("deal/ban", [("participant", "Италия"), ("participant", "Грузия"),
+                      ("type", "sanctions")])]
+
+
+def test_names_given_as_examples_deal_each_on_their_own():
+    assert parties("В Zenitex также вложились такие компании, как Acme Partners, Nordwind "
+                   "Capital и Borealis Capital.") == [
+        (frozenset({"Acme Partners", "Zenitex"}), "investment"),
+        (frozenset({"Nordwind Capital", "Zenitex"}), "investment"),
+        (frozenset({"Borealis Capital", "Zenitex"}), "investment")]
