@@ -203,7 +203,6 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
                 inside.pop()  # «передал НМГ 30% акций»: the number counts what follows
             if not inside:
                 continue
-            inside = without_share(sentence, inside)
             following = inside[-1].index + 1
             if sum(t.text == "«" for t in inside) > sum(t.text == "»" for t in inside) and \
                     following < len(sentence.tokens) and sentence.tokens[following].text == "»":
@@ -214,16 +213,6 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
                 text = sentence.text[first - sentence.start:last - sentence.start]
                 sentence.spans.append(NerSpan(kind, first, last, text, normalise(m, part),
                                               part))
-
-
-def without_share(sentence: Sentence, tokens: list[Token]) -> list[Token]:
-    """A span that swallowed the number of a percentage after the name («передал Альфе 30%
-    акций»: «Альфе 30»), cut before the number: a share is never part of a name."""
-    last = tokens[-1]
-    if len(tokens) > 1 and last.pos == "NUM" and last.index + 1 < len(sentence.tokens) and \
-            sentence.tokens[last.index + 1].text == "%":
-        return tokens[:-1]
-    return tokens
 
 
 def split_person(kind: str, tokens: list[Token]) -> list[tuple[str, list[Token]]]:
