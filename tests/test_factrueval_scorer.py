@@ -241,3 +241,16 @@ def test_cli_unreadable_predictions_exit_2(tmp_path, capsys):
         fre.main(["--predictions", str(bad), "--devset", str(DEVSET)])
     assert exit_info.value.code == 2
     assert "not JSON" in capsys.readouterr().err
+
+
+def test_the_test_collections_spelling_of_the_loan_type_is_the_same_type(tmp_path):
+    for path in DEVSET.glob("book_194.*"):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".facts":
+            assert "Type займ/возвращение займа\n" in text
+            text = text.replace("Type займ/возвращение займа\n",
+                                "Type займ/возвращение займа/долг\n")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    (loan,) = [a for f in fre.load_gold(tmp_path)["book_194"] for a in f.args
+               if a.role == "type"]
+    assert loan.accepts(fre.DEAL_TYPES["loan"])
