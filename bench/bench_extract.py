@@ -115,7 +115,8 @@ class Stages:
 @contextlib.contextmanager
 def instrumented(stages: Stages) -> Iterator[None]:
     """Timing wrappers around the pipeline's functions, removed on exit."""
-    from regiongraph.extract import extractor, nlp, rules
+    from regiongraph.extract import extractor, nlp
+    from regiongraph.extract.rules import base
 
     m = nlp.models()
     patches = [
@@ -132,7 +133,7 @@ def instrumented(stages: Stages) -> Iterator[None]:
         (extractor, "Scope", stages.wrap("rules", extractor.Scope)),
         (extractor, "RULES", tuple((name, stages.wrap("rules", rule, materialise=True))
                                    for name, rule in extractor.RULES)),
-        (rules, "dates_in", stages.wrap("dates", rules.dates_in)),
+        (base, "dates_in", stages.wrap("dates", base.dates_in)),
         (extractor, "consolidate", stages.wrap("consolidate", extractor.consolidate)),
     ]
     with contextlib.ExitStack() as stack:

@@ -16,7 +16,7 @@ import pytest
 from regiongraph.cli import main
 from regiongraph.extract import extract_text, records
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.rules import DEAL_CONFIDENCE
+from regiongraph.extract.rules.deal import DEAL_CONFIDENCE
 from regiongraph.query import open_store
 
 from .test_ingest import copy_project
@@ -316,7 +316,8 @@ def test_a_compound_preposition_is_its_words_right_after_it():
     """«в отношении Грузии в ходе переговоров» with «ходе» hung on the first «в» as well."""
     from regiongraph.extract.lexicon import lexicon
     from regiongraph.extract.nlp import Sentence, Token
-    from regiongraph.extract.rules import Scope, preposition_of
+    from regiongraph.extract.rules.base import Scope
+    from regiongraph.extract.rules.deal import preposition_of
 
     words = [("в", "в", 2, "case"), ("отношении", "отношение", 0, "fixed"),
              ("Грузии", "грузия", -1, "root"), ("в", "в", 5, "case"),

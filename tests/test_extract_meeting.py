@@ -11,7 +11,8 @@ import pytest
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.lexicon import lexicon
-from regiongraph.extract.rules import REMOTE_MEETING, Arg, Found, Scope, reception, widest
+from regiongraph.extract.rules.base import Arg, Found, Scope, widest
+from regiongraph.extract.rules.events import REMOTE_MEETING, reception
 
 PETROV_SMIRNOV = [("participant", "Иван Петров"), ("participant", "Сергей Смирнов")]
 

@@ -13,7 +13,8 @@ from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.mentions import Mention
 from regiongraph.extract.nlp import Sentence, Token
-from regiongraph.extract.rules import Post, Scope, by_next_name
+from regiongraph.extract.rules.base import Scope
+from regiongraph.extract.rules.occupation import Post, by_next_name
 
 
 def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -19,7 +19,8 @@ from ..dates import DateSyntaxError, Point, parse_temporal
 from .lexicon import RESOURCE, lexicon
 from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
-from .rules import RULES, Found, Scope, protagonist
+from .rules import RULES
+from .rules.base import Found, Scope, protagonist
 from .text import hide_debris, is_russian, read_article
 
 
@@ -28,7 +29,7 @@ def _version() -> str:
     either gives extracted facts a new version."""
     digest = hashlib.sha256()
     folder = Path(__file__).parent
-    for path in [*sorted(folder.glob("*.py")), *sorted(RESOURCE.parent.glob("*.yaml"))]:
+    for path in [*sorted(folder.rglob("*.py")), *sorted(RESOURCE.parent.glob("*.yaml"))]:
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:8]}"
 

@@ -27,7 +27,7 @@ from ..roles import members_of, period_roles
 from ..vocab import RG, Vocabulary
 from .extractor import EXTRACTOR_VERSION, MIN_CONFIDENCE, Extraction, identity
 from .mentions import NER_CLASSES, Candidates, Registry
-from .rules import Arg, Found
+from .rules.base import Arg, Found
 
 MAPPING = Path(__file__).with_name("resources") / "mapping.yaml"
 GRAPH = "extracted"

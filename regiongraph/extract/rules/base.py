@@ -1,0 +1,270 @@
+"""What every rule reads: a sentence's `Scope`, the `Arg`s and `Found` facts rules yield,
+and walks over the dependency tree that several rules share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ...dates import Point
+from ..lexicon import Lexicon
+from ..mentions import Mention
+from ..nlp import Sentence, Token
+from ..when import dates_in
+
+PERSON, ORG, LOC = "PER", "ORG", "LOC"
+ACTORS = (PERSON, ORG, LOC)
+#: Dependency relations that attach a name to the word it names or describes.
+NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
+#: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
+PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
+
+
+@dataclass
+class Arg:
+    """One argument of a found fact: its role, the name to print, its offsets, its entity."""
+
+    role: str
+    text: str
+    start: int
+    end: int
+    entity: str = ""
+    mention: Mention | None = None
+    value: object = None  # for a date: its TemporalValue
+    lemma: str = ""  # for a post: the lemma of its head word, to tell posts apart
+    normal: str = ""  # for a post: its name in the nominative
+    cls: str = ""  # for a name no NER span covers: the class of the entity it names
+
+
+@dataclass
+class Found:
+    """A fact one rule found in one sentence, with the confidence the rule gives it."""
+
+    type: str
+    args: list[Arg]
+    confidence: float
+    rule: str
+    sentence: int
+    modality: str = "actual"
+    phase: str = ""
+    also: list[int] = field(default_factory=list)  # other sentences saying the same
+
+    def first(self, role: str) -> Arg | None:
+        return next((a for a in self.args if a.role == role), None)
+
+
+@dataclass
+class Scope:
+    """A sentence with its mentions and what earlier rules found in it."""
+
+    number: int
+    sentence: Sentence
+    mentions: list[Mention]
+    lex: Lexicon
+    article_date: Point | None = None
+    context: list[Mention] = field(default_factory=list)  # the article's mentions, in order
+    protagonist: Mention | None = None  # the person last seen as a subject before this one
+    holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
+
+    def __post_init__(self) -> None:
+        self.tokens: list[Token] = self.sentence.tokens
+        self.at: dict[int, Mention] = {}
+        for mention in self.mentions:
+            for index in mention.tokens:
+                self.at[index] = mention
+        self.kids: dict[int, list[int]] = {}
+        for token in self.tokens:
+            self.kids.setdefault(token.head, []).append(token.index)
+
+    def children(self, index: int, *rels: str) -> list[int]:
+        return [k for k in self.kids.get(index, ()) if not rels or self.tokens[k].rel in rels]
+
+    def case_of(self, index: int) -> str:
+        """The preposition governing a word («с», «в»), or ''."""
+        for kid in self.children(index, "case"):
+            return self.tokens[kid].lemma
+        return ""
+
+    def conjuncts(self, index: int) -> list[int]:
+        out, todo = [], [index]
+        while todo:
+            current = todo.pop()
+            out.append(current)
+            todo.extend(self.children(current, "conj"))
+        return sorted(out)
+
+    def actor(self, index: int) -> Mention | None:
+        """The person, organisation or place a word stands for: a name in a mention, a post
+        whose holder an earlier rule found, or a common noun with a name in apposition."""
+        mention = self.at.get(index)
+        if mention is not None and mention.type in ACTORS:
+            return mention
+        if index in self.holders:
+            return self.holders[index]
+        for kid in self.children(index, "appos", "flat:name", "nmod"):
+            mention = self.at.get(kid)
+            if mention is not None and mention.type in ACTORS and kid > index and \
+                    self.tokens[kid].rel == "appos":
+                return mention
+        return None
+
+    def actors(self, indices: list[int], depth: int = 0) -> list[Mention]:
+        """The actors the words stand for, with their conjuncts («X и Y») and, `depth` levels
+        down, the names below them («сделки по слиянию компаний Oracle и Sun»)."""
+        out: list[Mention] = []
+        todo = [(i, 0) for i in indices]
+        while todo:
+            index, level = todo.pop(0)
+            for conj in self.conjuncts(index):
+                mention = self.actor(conj)
+                if mention is not None:
+                    if all(mention.entity != m.entity for m in out):
+                        out.append(mention)
+                    for kid in self.children(mention.tokens[0], "appos", "conj"):
+                        other = self.at.get(kid)
+                        if other is not None and other is not mention and other.type in ACTORS \
+                                and all(other.entity != m.entity for m in out):
+                            out.append(other)
+                elif level < depth:
+                    todo += [(k, level + 1) for k in self.children(conj, "nmod", "appos")]
+        return out
+
+    @cached_property
+    def when(self) -> Arg | None:
+        """The first date of the sentence, relative ones resolved against the article's;
+        computed once per sentence, whichever rules ask (the date parser is not cheap)."""
+        found = dates_in(self.sentence.text, self.article_date)
+        if not found:
+            return None
+        first = found[0]
+        offset = self.sentence.start
+        return Arg("when", first.text, offset + first.start, offset + first.stop,
+                   value=first.value)
+
+    def arg(self, role: str, mention: Mention) -> Arg:
+        return Arg(role, mention.name or mention.normal, mention.start, mention.stop,
+                   mention.entity, mention)
+
+    def span_arg(self, role: str, first: int, last: int) -> Arg:
+        start, stop = self.tokens[first].start, self.tokens[last].stop
+        offset = self.sentence.start
+        return Arg(role, self.sentence.text[start - offset:stop - offset], start, stop)
+
+
+Rule = Callable[[Scope], Iterator[Found]]
+
+
+def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,
+            rels: tuple[str, ...] = NAMING) -> bool:
+    """Whether `index` hangs below one of `targets` by at most `hops` of the relations."""
+    current = index
+    for _ in range(hops):
+        token = scope.tokens[current]
+        if token.rel not in rels or token.head < 0:
+            return False
+        current = token.head
+        if current in targets:
+            return True
+    return False
+
+
+def root_of(scope: Scope, mention: Mention) -> Token:
+    """The word of a name that the rest of it hangs on."""
+    return next((scope.tokens[i] for i in mention.tokens
+                 if scope.tokens[i].head not in mention.tokens), scope.tokens[mention.tokens[0]])
+
+
+def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
+    """Whether a word belongs to the phrase of `anchors`: a name or a preposition of one
+    hanging below them («посол Итальянской Республики в Грузии»)."""
+    if token.rel == "case" and token.head > token.index:
+        token = scope.tokens[token.head]
+    return path_to(scope, token.index, anchors, hops=4, rels=PHRASE)
+
+
+def in_phrase(scope: Scope, token: Token, anchors: set[int]) -> bool:
+    """Whether a word between a post and a name belongs to the post's phrase: a word below
+    it, a quote mark, or a punctuation mark of a word below it («(АБВ)»)."""
+    return token.index in anchors or below(scope, token, anchors) or (
+        token.pos == "PUNCT" and (token.text in "«»\"'„“”" or token.head in anchors or (
+            token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
+
+
+def is_person(scope: Scope, index: int) -> bool:
+    """Whether a word stands for a person: a name, or a post whose holder is known."""
+    actor = scope.actor(index)
+    return actor is not None and actor.type == PERSON
+
+
+def protagonist(scope: Scope) -> Mention | None:
+    """The person this sentence makes the subject of its main verb, if any: who later
+    sentences without a subject are about."""
+    for root in scope.children(-1):
+        for person in scope.actors(subjects(scope, root)):
+            if person.type == PERSON:
+                return person
+    return None
+
+
+def subjects(scope: Scope, verb: int) -> list[int]:
+    """The subject of a verb; of the verb it depends on for an infinitive or a second verb
+    («согласился занять»); the noun a relative clause hangs on for «который»."""
+    tokens = scope.tokens
+    kids = scope.children(verb, "nsubj", "nsubj:pass")
+    if not kids and tokens[verb].rel in ("conj", "xcomp") and tokens[verb].head >= 0:
+        kids = scope.children(tokens[verb].head, "nsubj", "nsubj:pass")
+    if tokens[verb].rel == "acl:relcl" and tokens[verb].head >= 0 and \
+            any(tokens[k].lemma in scope.lex.relative_pronouns for k in kids):
+        kids = [tokens[verb].head]
+    return kids
+
+
+def nearest_before(scope: Scope, index: int) -> list[int]:
+    """For a verb whose subject the parser lost: the last name before it that no preposition
+    governs."""
+    for token in reversed(scope.tokens[:index]):
+        mention = scope.at.get(token.index)
+        if mention is not None and mention.type in ACTORS and \
+                not scope.case_of(mention.tokens[0]) and token.index == mention.tokens[0]:
+            return [token.index]
+    return []
+
+
+def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
+    return [k for k in scope.children(index, "obl", "nmod", "obj", "iobj")
+            if scope.case_of(k) in prepositions]
+
+
+def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:
+    """The verb a meeting noun is the object, the adverbial (through a frame noun: «по итогам
+    встречи») or the subject of, with that relation."""
+    tokens, lex = scope.tokens, scope.lex
+    token = tokens[index]
+    if token.rel == "nmod" and token.head >= 0 and tokens[token.head].lemma in lex.meeting_frames:
+        token = tokens[token.head]
+    if token.head >= 0 and tokens[token.head].pos == "VERB" and \
+            token.rel in ("obj", "obl", "nsubj", "nsubj:pass"):
+        return token.head, token.rel
+    return None, ""
+
+
+def widest(found: list[Found]) -> list[Found]:
+    """The facts whose participants no other fact of the list includes (the first of equals)."""
+    sets = [{a.entity for a in f.args if a.role == "participant"} for f in found]
+    return [fact for i, fact in enumerate(found)
+            if not any(j != i and sets[i] <= other and (sets[i] < other or j < i)
+                       for j, other in enumerate(sets))]
+
+
+def place_of(scope: Scope, index: int) -> Arg | None:
+    """Where an event happens: a place named with «в» below its word or its verb."""
+    for anchor in (index, scope.tokens[index].head):
+        if anchor < 0:
+            continue
+        for kid in with_preposition(scope, anchor, *scope.lex.place_prepositions):
+            mention = scope.at.get(kid)
+            if mention is not None and mention.type == LOC:
+                return scope.arg("where", mention)
+    return None

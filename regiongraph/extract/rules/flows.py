@@ -1,0 +1,189 @@
+"""Flows of money and goods: investments (amount, project, investor) and trade flows
+(goods, where they come from and go to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..nlp import Token, models, normalise
+from ..when import money_in
+from .base import LOC, ORG, PERSON, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
+from .occupation import place_adjective
+
+
+def investment(scope: Scope) -> Iterator[Found]:
+    """Money invested, in what, by whom: an investment word, an amount of money in the same
+    sentence, the project after «в» («инвестиции в строительство завода «Амур»») and the
+    investor (the subject, or a name in the genitive: «инвестиции компании X»)."""
+    lex = scope.lex
+    trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
+    if trigger is None:
+        return
+    amounts = money_in(scope.sentence.text)
+    if not amounts:
+        return
+    start, stop, money = amounts[0]
+    offset = scope.sentence.start
+    args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
+                value=money)]
+    for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
+        end = kid
+        for token in scope.tokens[kid + 1:]:
+            if not in_phrase(scope, token, set(range(kid, end + 1))) or token.text == ",":
+                break
+            end = token.index
+        named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
+        project = scope.span_arg("project", kid, end)
+        project.normal = normalise(models(), scope.tokens[kid:end + 1])
+        project.text, project.cls = project.normal, "Project"
+        if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
+            args.append(project)
+        break
+    investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
+                             [k for k in scope.children(trigger.index, "nmod")
+                              if not scope.case_of(k)])
+    args += [scope.arg("investor", m) for m in investors[:1] if m.type in (ORG, PERSON, LOC)]
+    yield Found("investment", args, 0.6, "investment", scope.number)
+
+
+def trade(scope: Scope) -> Iterator[Found]:
+    """A flow of goods: an export, import or purchase word, the goods it moves, and where they
+    come from and go to. An export's subject is where the goods come from, a purchase's
+    subject where they go; «из X» is an origin, «в X» (accusative) a destination, and so is
+    the place of a market («в магазинах X»); a place adjective on the goods («итальянское
+    вино», «техника грузинского производства») names their origin. Sides named by a common
+    noun count when the registry knows the phrase; the conversion to facts drops a flow that
+    lacks either side. Not measured on a benchmark (factRuEval has no trade): 0.6."""
+    lex = scope.lex
+    for token in scope.tokens:
+        direction = ("export" if token.lemma in lex.trade_export else
+                     "import" if token.lemma in lex.trade_import else "")
+        goods = goods_of(scope, token) if direction else []
+        if not goods:
+            continue
+        made = [k for i in (token.index, *goods) for k in scope.children(i, "nmod")
+                if scope.tokens[k].lemma in lex.trade_made]  # «X Y-ского производства»
+        origins, destinations = trade_sides(scope, token, direction, [*goods, *made])
+        origins += [a for a in (goods_origin(scope, g) for g in [*goods, *made])
+                    if a is not None][:1]
+        if not origins and not destinations:
+            continue
+        args = [goods_arg(scope, g) for g in goods]
+        args += [replace(a, role="origin") for a in origins[:1]]
+        args += [replace(a, role="destination") for a in destinations[:1]]
+        yield Found("trade", args, 0.6, "trade", scope.number)
+        return
+
+
+def goods_of(scope: Scope, trigger: Token) -> list[int]:
+    """The nouns naming the goods a trade word moves: its object and their conjuncts, the
+    genitive of a noun («экспорт угля»), the subject of a passive, the noun a participle
+    describes («уголь, экспортируемый …»); else the goods words of the sentence."""
+    found: list[int] = []
+    if trigger.pos == "VERB" and trigger.rel in ("acl", "amod", "acl:relcl") and \
+            trigger.head >= 0:
+        head = trigger.head
+        while scope.tokens[head].rel == "conj":  # «уголь и кокс, вывозимые …»: both
+            head = scope.tokens[head].head
+        found = [head]
+    rels = ("obj", "nsubj:pass") if trigger.pos == "VERB" else ("nmod",)
+    found += [k for k in scope.children(trigger.index, *rels)
+              if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]
+    nouns = [c for i in found for c in scope.conjuncts(i)
+             if scope.tokens[c].pos == "NOUN" and scope.at.get(c) is None
+             and scope.tokens[c].lemma not in scope.lex.trade_made | scope.lex.org_nouns
+             | scope.lex.property_nouns]  # a company bought is a deal, not goods
+    if not nouns:
+        nouns = [t.index for t in scope.tokens
+                 if t.lemma in scope.lex.trade_goods and t.pos == "NOUN"]
+    return sorted(set(nouns))
+
+
+def goods_arg(scope: Scope, noun: int) -> Arg:
+    """The goods as their noun phrase, in the nominative for the registry: the adjectives
+    right before the noun («карьерные самосвалы») and what hangs below it to the right
+    («установки СБШ», «запчасти к тракторам»), up to a comma, a conjunct, a preposition
+    that does not describe goods («продукты без проблем») or where the goods are made."""
+    tokens, lex = scope.tokens, scope.lex
+    first = noun
+    while first > 0 and tokens[first - 1].pos == "ADJ" and scope.at.get(first - 1) is None:
+        first -= 1
+    end = noun
+    for token in tokens[noun + 1:]:
+        mention = scope.at.get(token.index)
+        if token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
+                or (mention is not None and mention.type in (LOC, ORG)) \
+                or (token.rel == "case" and token.lemma not in lex.goods_prepositions) \
+                or not below(scope, token, set(range(first, end + 1))):
+            break
+        end = token.index
+    while end > noun and tokens[end].pos not in ("NOUN", "PROPN") and tokens[end].text != "»":
+        end -= 1
+    arg = scope.span_arg("goods", first, end)
+    arg.normal = normalise(models(), tokens[first:end + 1])
+    return arg
+
+
+def goods_origin(scope: Scope, noun: int) -> Arg | None:
+    """The origin a place adjective gives the goods, on the noun or on a noun up to two
+    levels below it («белорусские продукты», «запчасти к технике белорусского
+    производства»)."""
+    level = [noun]
+    for _ in range(3):
+        for index in level:
+            for kid in scope.children(index, "amod"):
+                arg = place_adjective(scope, scope.tokens[kid])
+                if arg is not None and arg.entity:
+                    return arg
+        level = [k for i in level for k in scope.children(i, "nmod")]
+    return None
+
+
+def trade_sides(scope: Scope, trigger: Token, direction: str,
+                goods: list[int]) -> tuple[list[Arg], list[Arg]]:
+    """Origins and destinations named around a trade word: its subject (an exporter's goods
+    leave it, an importer's or buyer's arrive), and, below the word or its goods (the parser
+    hangs them on either), «из/от X», «в/на X» in the accusative, «для X» and a market
+    noun's place («в магазинах X»)."""
+    lex = scope.lex
+    origins: list[Arg] = []
+    destinations: list[Arg] = []
+    subject = [k for k in scope.children(trigger.index, "nsubj")]
+    for side in (side_arg(scope, k) for k in subject):
+        if side is not None:
+            (origins if direction == "export" else destinations).append(side)
+    for kid in [k for i in (trigger.index, *goods) for k in scope.children(i, "obl", "nmod")]:
+        case = scope.case_of(kid)
+        token = scope.tokens[kid]
+        side = side_arg(scope, kid)
+        if side is None:
+            continue
+        if case in lex.source_prepositions:
+            origins.append(side)
+        elif case in lex.trade_destination_prepositions or token.lemma in lex.trade_markets or (
+                case in lex.place_prepositions and token.feats.get("Case") == "Acc"):
+            destinations.append(side)
+    return origins, destinations
+
+
+def side_arg(scope: Scope, index: int) -> Arg | None:
+    """A side of a trade flow: a place or organisation named at `index`, or the noun phrase
+    there (resolved later if the registry knows it: «угольные предприятия Италии»)."""
+    mention = scope.at.get(index)
+    if mention is not None:
+        return scope.arg("side", mention) if mention.type in (LOC, ORG) else None
+    token = scope.tokens[index]
+    if token.pos != "NOUN" or token.lemma not in scope.lex.org_nouns | scope.lex.trade_markets:
+        return None
+    for kid in scope.children(index, "nmod"):  # «в магазинах Италии», «для городов Грузии»
+        mention = scope.at.get(kid)
+        if mention is not None and mention.type in (LOC, ORG):
+            return scope.arg("side", mention)
+    if token.lemma not in scope.lex.org_nouns:
+        return None
+    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
+    last = max([index, *(k for k in scope.children(index, "nmod") if k > index
+                         and not scope.case_of(k))])
+    return scope.span_arg("side", first, last)
