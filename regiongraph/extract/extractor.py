@@ -20,7 +20,7 @@ from .lexicon import RESOURCE, lexicon
 from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
 from .rules import RULES
-from .rules.base import Found, Scope, protagonist
+from .rules.base import Context, Found, Scope, protagonist
 from .text import hide_debris, is_russian, read_article
 
 
@@ -69,7 +69,7 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     resolve(result.mentions, candidates)
     lex = lexicon()
     found: list[Found] = []
-    context = [m for group in result.mentions for m in group]
+    context = Context(m for group in result.mentions for m in group)
     pairs = zip(result.sentences, result.mentions, strict=True)
     subject = None
     for number, (sentence, mentions) in enumerate(pairs):

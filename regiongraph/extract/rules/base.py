@@ -4,13 +4,14 @@ and walks over the dependency tree that several rules share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...dates import Point
 from ..lexicon import Lexicon
-from ..mentions import Mention
+from ..mentions import Mention, key_of
 from ..nlp import Sentence, Token
 from ..when import dates_in
 
@@ -20,6 +21,28 @@ ACTORS = (PERSON, ORG, LOC)
 NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 #: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
+#: A word in Latin letters (and digits).
+LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
+
+
+class Context(list[Mention]):
+    """The article's mentions in order, shared by the scopes of all its sentences, with the
+    indexes rules look names up in, made once per article rather than once per sentence."""
+
+    @cached_property
+    def names(self) -> dict[str, Mention]:
+        """The article's actors by the lemmas of their names and of the first words, in Latin
+        letters, of their names («Acme» of «Acme Systems», not «Российская» of «Российская
+        Федерация»), the first met winning: a name the NER missed in one sentence is found
+        by one it tagged in another."""
+        index: dict[str, Mention] = {}
+        for mention in self:
+            if mention.type in ACTORS and mention.entity:
+                index.setdefault(key_of(mention.text), mention)
+                first = key_of(mention.normal).split()[:1]
+                if first and LATIN.fullmatch(first[0]):
+                    index.setdefault(first[0], mention)
+        return index
 
 
 @dataclass
@@ -64,7 +87,7 @@ class Scope:
     mentions: list[Mention]
     lex: Lexicon
     article_date: Point | None = None
-    context: list[Mention] = field(default_factory=list)  # the article's mentions, in order
+    context: Context = field(default_factory=Context)  # the article's mentions, in order
     protagonist: Mention | None = None  # the person last seen as a subject before this one
     holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..mentions import Mention, key_of
+from ..mentions import key_of
 from ..nlp import Token, models, normalise
 from ..when import money_in
 from .base import ACTORS, LOC, ORG, PERSON, PHRASE, Arg, Found, Scope, path_to, subjects
@@ -35,8 +35,6 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 #: marks that end the stretch of the sentence they are looked for in.
 NEAR = 10
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
-#: A word in Latin letters (and digits).
-LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 #: Quote marks around a name.
 OPENING, CLOSING = frozenset({"«", '"', "„", "“"}), frozenset({"»", '"', "“", "”"})
 #: How many light words a deal word may hang below («объявила о выделении Y кредита»).
@@ -434,31 +432,12 @@ def known_name(scope: Scope, index: int) -> Arg | None:
     if scope.at.get(index) is not None or token.pos not in ("PROPN", "X") or \
             not token.text[:1].isupper():
         return None
-    mention = names_met(scope.context).get(key_of(token.text))
+    mention = scope.context.names.get(key_of(token.text))
     if mention is None:
         return None
     arg = scope.arg("participant", mention)
     arg.start, arg.end = token.start, token.stop
     return arg
-
-
-_NAMES: list = [None, {}]  # the article's mentions last indexed, and their index
-
-
-def names_met(context: list[Mention]) -> dict[str, Mention]:
-    """The article's actors by the lemmas of their names and of the first words of their
-    names, the first met winning; made once per article (the rules of every sentence share
-    its list of mentions)."""
-    if _NAMES[0] is not context:
-        index: dict[str, Mention] = {}
-        for mention in context:
-            if mention.type in ACTORS and mention.entity:
-                index.setdefault(key_of(mention.text), mention)
-                first = key_of(mention.normal).split()[:1]
-                if first and LATIN.fullmatch(first[0]):  # «Acme» of «Acme Systems», not
-                    index.setdefault(first[0], mention)  # «Российская» of «Российская Федерация»
-        _NAMES[0], _NAMES[1] = context, index
-    return _NAMES[1]
 
 
 #: Quotes that open or close a name.

@@ -22,7 +22,6 @@ from .base import (
     widest,
     with_preposition,
 )
-from .deal import names_met
 from .occupation import is_plural, is_post
 
 
@@ -233,7 +232,7 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     found = scope.actors(words)
     for word in words:
         if scope.tokens[word].pos == "PROPN" and scope.actor(word) is None:
-            known = names_met(scope.context).get(key_of(scope.tokens[word].text))
+            known = scope.context.names.get(key_of(scope.tokens[word].text))
             if known is not None and known.type == PERSON and \
                     all(known.entity != m.entity for m in found):
                 found.append(known)
