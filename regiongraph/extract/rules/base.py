@@ -44,6 +44,28 @@ class Context(list[Mention]):
                     index.setdefault(first[0], mention)
         return index
 
+    @cached_property
+    def places(self) -> list[tuple[Mention, list[str]]]:
+        """The article's named places, each by its first mention, with the lemmas of its
+        name's words: what place adjectives are matched against («томский» → «Томская
+        область»), lemmatised once per article instead of once per adjective."""
+        seen: dict[str, tuple[Mention, list[str]]] = {}
+        for mention in self:
+            if mention.type == LOC and mention.name and mention.name not in seen:
+                seen[mention.name] = (mention, key_of(mention.name).split())
+        return list(seen.values())
+
+    @cached_property
+    def place_counts(self) -> dict[str, tuple[int, Mention]]:
+        """How often each place entity of a known class is named in the article, with its
+        first mention: what the article is about."""
+        counts: dict[str, tuple[int, Mention]] = {}
+        for mention in self:
+            if mention.type == LOC and mention.cls:
+                count, first = counts.get(mention.entity, (0, mention))
+                counts[mention.entity] = (count + 1, first)
+        return counts
+
 
 @dataclass
 class Arg:

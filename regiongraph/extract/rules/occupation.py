@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon
-from ..mentions import Mention, key_of
+from ..mentions import Mention
 from ..nlp import Token, models, normalise
 from .base import (
     LOC,
@@ -218,11 +218,11 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
     lex = scope.lex
     if token.lemma in lex.job_modifiers | lex.past_markers | lex.future_markers:
         return None
-    places = [m for m in scope.context if m.type == LOC and m.name]
+    places = scope.context.places
     # A name with the adjective itself first («томского» → «Томская область»), then a name
     # the adjective derives from («Томск»).
-    found = next((m for m in places if token.lemma in key_of(m.name).split()), None) or next(
-        (m for m in places if len(stem := key_of(m.name).split()[-1][:-2]) >= 4 and
+    found = next((m for m, words in places if token.lemma in words), None) or next(
+        (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
          token.lemma.startswith(stem)), None)
     if found is not None:
         return Arg("where", found.name, token.start, token.stop, found.entity, found)
@@ -667,12 +667,11 @@ def home_country(scope: Scope) -> Arg | None:
     """The place a national post without one belongs to («премьер-министр Иван Петров»): the
     place the article is about, which at least half of its place names name, and more than
     any other. An article about several countries has none: its posts could be of any."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    for mention in scope.context:
-        if mention.type == LOC and mention.cls.lower() in scope.lex.country_classes:
-            counts[mention.entity] = counts.get(mention.entity, 0) + 1
-            first.setdefault(mention.entity, mention)
+    classes = scope.lex.country_classes
+    counted = {entity: (count, first) for entity, (count, first)
+               in scope.context.place_counts.items() if first.cls.lower() in classes}
+    counts = {entity: count for entity, (count, _) in counted.items()}
+    first = {entity: mention for entity, (_, mention) in counted.items()}
     if not counts:
         return None
     best = max(counts, key=lambda e: counts[e])
