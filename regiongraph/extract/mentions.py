@@ -181,8 +181,8 @@ class People:
 
     def same(self, mention: Mention) -> Mention | None:
         """The person met first whom a mention names again: same surname (the last word),
-        and the same first initial when both give a first name («Реджеп Тайип Эрдоган» …
-        «Реджеп Эрдоган» … «Эрдоган»)."""
+        and the same first initial when both give a first name («Иван Сергеевич Петров» …
+        «Иван Петров» … «Петров»)."""
         words = key_of(mention.normal).split()
         if not words:
             return None
@@ -230,7 +230,7 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
 
 
 def full_organisation_names(orgs: list[Mention]) -> None:
-    """An organisation named short and in full («Sun» … «Sun Microsystems») is one entity,
+    """An organisation named short and in full («Alpha» … «Alpha Systems») is one entity,
     under its fullest name. Works on the distinct names, grouped by first word, so a name
     repeated a thousand times costs one comparison."""
     names: dict[tuple[str, ...], str] = {}

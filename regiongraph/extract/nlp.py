@@ -206,7 +206,7 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             following = inside[-1].index + 1
             if sum(t.text == "«" for t in inside) > sum(t.text == "»" for t in inside) and \
                     following < len(sentence.tokens) and sentence.tokens[following].text == "»":
-                inside.append(sentence.tokens[following])  # «Завод «Кузнецкие ферросплавы»
+                inside.append(sentence.tokens[following])  # «Завод «Северные сплавы»
                 stop = inside[-1].stop
             for kind, part in split_person(span.type, inside):
                 first, last = part[0].start, part[-1].stop
@@ -217,7 +217,7 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
 
 def split_person(kind: str, tokens: list[Token]) -> list[tuple[str, list[Token]]]:
     """An organisation or place span that swallowed the name of a person after it
-    («Тоттенхэм Хотспур Ледли Кинг»): the NER's span cut where an animate proper name with its
+    («Динамо Тбилиси Георгий Абашидзе»): the NER's span cut where an animate proper name with its
     surname (`flat:name`) starts, so each part gets its own type. A span that ran on into a
     name's other form in parentheses («Иван Петров (Ivan Petrov)», «Альфа (АФ)») ends
     before it."""
@@ -281,7 +281,7 @@ def tokens_by(tokens: list[Token], index: int) -> Token:
 def nominative(m: Models, token: Token, head: Token | None = None) -> str | None:
     """The word in the nominative, keeping its number and the shape of the original (capitals,
     hyphens), or None when the dictionary knows no matching form. An adjective takes the
-    gender of its noun («Следственного комитета» → «Следственный комитет», not «-ое»)."""
+    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»)."""
     case = CASES.get(token.feats.get("Case", ""))
     plural = token.feats.get("Number") == "Plur"
     gender = None

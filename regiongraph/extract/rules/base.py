@@ -157,7 +157,7 @@ class Scope:
 
     def actors(self, indices: list[int], depth: int = 0) -> list[Mention]:
         """The actors the words stand for, with their conjuncts («X и Y») and, `depth` levels
-        down, the names below them («сделки по слиянию компаний Oracle и Sun»)."""
+        down, the names below them («сделки по слиянию компаний Alpha и Omega»)."""
         out: list[Mention] = []
         todo = [(i, 0) for i in indices]
         while todo:

@@ -405,7 +405,7 @@ def party_key(arg: Arg) -> str:
 
 
 def body_phrase(scope: Scope, index: int) -> Arg | None:
-    """A body named with its country or organisation («комиссия Таможенного союза»), as one
+    """A body named with its country or organisation («комиссия Торгового союза»), as one
     organisation: its adjectives, its noun and the name below it."""
     token, own = scope.tokens[index], scope.at.get(index)
     if token.lemma not in scope.lex.deal_bodies or (own is not None and own.tokens[-1] != index):

@@ -706,7 +706,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
             modality = "future"
         if modifiers & scope.lex.past_markers or post_lemma(scope.lex, token.lemma) != token.lemma:
             phase = phase or "end"
-        if token.lemma in scope.lex.owner_nouns:  # «основатель MySQL Майкл Видениус»
+        if token.lemma in scope.lex.owner_nouns:  # «основатель ОАО «Альфа» Иван Петров»
             owned = property_of(scope, where)
             if owned is not None:
                 args = [scope.arg("owner", person), owned]
