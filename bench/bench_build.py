@@ -29,10 +29,8 @@ What is measured, and how:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import resource
 import shutil
 import statistics
@@ -40,8 +38,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
+
+from machine import describe
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -266,35 +265,7 @@ def time_queries(graph: Path, runs: int, queries: list[Path]) -> dict:
 
 
 def machine_info() -> list[str]:
-    model = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "?"
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f"{kb / 1024 / 1024:.0f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    versions = []
-    for name in ("rdflib", "pyshacl", "pyoxigraph", "PyYAML"):
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} ?")
-    return [
-        f"date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
-        f"machine: nproc {len(os.sched_getaffinity(0))} ({model}), memory {memory}, "
-        f"{platform.system()} {platform.release()}",
-        f"python: {platform.python_version()} ({platform.python_implementation()}); "
-        + ", ".join(versions),
-        f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-        "(other processes on the machine slow every figure below)",
-    ]
+    return describe(("rdflib", "pyshacl", "pyoxigraph", "PyYAML"))
 
 
 def seconds(value: float | None) -> str:

@@ -45,7 +45,6 @@ import datetime as dt
 import functools
 import io
 import os
-import platform
 import pstats
 import statistics
 import subprocess
@@ -55,9 +54,10 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from unittest import mock
+
+from machine import describe
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -320,26 +320,8 @@ def profile_pipeline(files: list[Path], top: int) -> str:
 
 
 def machine_info() -> list[str]:
-    model = "?"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    versions = []
-    for name in ("natasha", "slovnet", "navec", "razdel", "pymorphy2", "numpy", "threadpoolctl"):
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} ?")
-    return [
-        f"date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
-        f"machine: nproc {len(os.sched_getaffinity(0))} ({model}), {platform.system()} "
-        f"{platform.release()}",
-        f"python: {platform.python_version()}; " + ", ".join(versions),
-        "load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
-        + " (other processes on the machine slow the wall-clock figures)",
-    ]
+    return describe(("natasha", "slovnet", "navec", "razdel", "pymorphy2", "numpy",
+                     "threadpoolctl"))
 
 
 def rate_lines(name: str, count: int, chars: int, wall: float, cpu: float,

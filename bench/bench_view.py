@@ -40,10 +40,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import datetime as dt
 import gc
-import os
-import platform
 import pstats
 import random
 import statistics
@@ -52,10 +49,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 
 import networkx as nx
+from machine import describe
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -446,20 +443,8 @@ def chromium_version() -> str:
 
 
 def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = ", ".join(f"{name} {metadata.version(name)}"
-                         for name in ("networkx", "pyvis", "playwright"))
-    return (f"date: {dt.date.today().isoformat()}\n"
-            f"machine: nproc {len(os.sched_getaffinity(0))}, {cpu}, {platform.platform()}\n"
-            f"python: {sys.version.split()[0]}; {versions}\n"
-            f"chromium: {chromium_version()} (headless=new, --disable-gpu)")
+    return "\n".join([*describe(("networkx", "pyvis", "playwright")),
+                      f"chromium: {chromium_version()} (headless=new, --disable-gpu)"])
 
 
 # --- main -----------------------------------------------------------------------------------------
