@@ -474,7 +474,7 @@ def by_joined_post(scope: Scope, post: Post) -> Holder | None:
 
 
 #: The ways of finding a post's holder, in the order tried, with their confidence (as the
-#: benchmark's tuning half measured it, which the owner nouns still use) and their name.
+#: devset's even half measured it, which the owner nouns still use) and their name.
 HOLDER_WAYS: tuple[tuple[str, float, Callable[[Scope, Post], Holder | None]], ...] = (
     ("appos", 0.8, by_apposition),
     ("described", 0.85, by_description),
@@ -728,7 +728,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
 #: which long lists of posts need, where the parser hangs names on the wrong post) 0.84 of 13
 #: on the devset and validation pooled (without an organisation it is 0.24 of 5, and stays
 #: below); a post with a copula (`by_copula`) 0.67 of its one fact, pooled. Ways with fewer
-#: facts keep the tuning half's figure (the way's confidence and 0.05 for the organisation).
+#: facts keep the devset's even half's figure (the way's confidence and 0.05 for the organisation).
 OCCUPATION_CONFIDENCE = {"appos": 0.95, "described": 0.94, "before": 0.95, "after": 0.84,
                          "copula": 0.67}
 
@@ -764,6 +764,6 @@ def placed(scope: Scope, job: Arg, where: Arg | None, confidence: float,
         return where, placed_confidence, way
     if {job.normal, job.lemma} & scope.lex.national_posts:
         home = home_country(scope)
-        if home is not None:  # no surer than the way itself, as the tuning half measured it
+        if home is not None:  # no surer than the way itself, as the devset's even half measured it
             return home, min(HOME_CONFIDENCE, confidence + 0.05), f"{way}+home"
     return None, WHERELESS_CONFIDENCE, way
