@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -30,11 +30,17 @@ class Lexicon:
             raise AttributeError(name) from None
 
     def deal_type(self, lemma: str) -> str | None:
-        """The deal type a trigger lemma names, in the order the resource lists them."""
+        """The deal type a trigger lemma names (the first the resource lists it under): asked
+        of every token by two rules, so looked up in one index, not a scan of the types."""
+        return self.deal_types.get(lemma)
+
+    @cached_property
+    def deal_types(self) -> dict[str, str]:
+        index: dict[str, str] = {}
         for kind, words in self.deal.items():
-            if lemma in words:
-                return kind
-        return None
+            for word in words:
+                index.setdefault(word, kind)
+        return index
 
 
 @cache

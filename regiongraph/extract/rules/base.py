@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...dates import Point
+from ...model import Money
 from ..lexicon import Lexicon
 from ..mentions import Mention, key_of
 from ..nlp import Sentence, Token
-from ..when import dates_in
+from ..when import dates_in, money_in
 
 PERSON, ORG, LOC = "PER", "ORG", "LOC"
 ACTORS = (PERSON, ORG, LOC)
@@ -187,6 +188,12 @@ class Scope:
         offset = self.sentence.start
         return Arg("when", first.text, offset + first.start, offset + first.stop,
                    value=first.value)
+
+    @cached_property
+    def money(self) -> list[tuple[int, int, Money]]:
+        """The amounts of money in the sentence (offsets into it), found once whichever rules
+        ask (Natasha's money extractor is not cheap)."""
+        return money_in(self.sentence.text)
 
     def arg(self, role: str, mention: Mention) -> Arg:
         return Arg(role, mention.name or mention.normal, mention.start, mention.stop,

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from ..mentions import key_of
 from ..nlp import Token, models, normalise
-from ..when import money_in
 from .base import ACTORS, LOC, ORG, PERSON, PHRASE, Arg, Found, Scope, path_to, subjects
 
 #: Confidence of each way a deal is found: its measured precision on the factRuEval-2016
@@ -43,7 +42,7 @@ LIGHT_DEPTH = 3
 
 @dataclass
 class DealParts:
-    """What a deal word's tree gives: its type ('' for none), the way it was found, the words
+    """What a deal word's tree gives: its type, the way it was found, the words
     naming parties (its subjects apart: they act together) and the light words it hangs
     below."""
 
@@ -102,8 +101,7 @@ def deal(scope: Scope) -> Iterator[Found]:
             continue
         for parties in split_conjuncts(groups):
             args = [*parties]
-            if parts.kind:
-                args.append(Arg("type", parts.kind, token.start, token.stop))
+            args.append(Arg("type", parts.kind, token.start, token.stop))
             args += [a for a in (scope.when,) if a is not None]
             yield Found("deal", args, DEAL_CONFIDENCE[parts.way], parts.way, scope.number)
 
@@ -300,7 +298,7 @@ def pays_money(scope: Scope, verb: int) -> bool:
     offset = scope.sentence.start
     return any(start + offset <= token.start < stop + offset or
                start + offset < token.stop <= stop + offset
-               for start, stop, _ in money_in(scope.sentence.text) for token in objects)
+               for start, stop, _ in scope.money for token in objects)
 
 
 def takes_stake(scope: Scope, verb: int) -> bool:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..nlp import Token, models, normalise
-from ..when import money_in
 from .base import LOC, ORG, PERSON, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
 from .occupation import place_adjective
 
@@ -21,7 +20,7 @@ def investment(scope: Scope) -> Iterator[Found]:
     trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
     if trigger is None:
         return
-    amounts = money_in(scope.sentence.text)
+    amounts = scope.money
     if not amounts:
         return
     start, stop, money = amounts[0]
