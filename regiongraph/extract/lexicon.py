@@ -35,6 +35,11 @@ class Lexicon:
         return self.deal_types.get(lemma)
 
     @cached_property
+    def titles(self) -> frozenset[str]:
+        """Nouns that name a post or an owner: what a holder is looked for (asked per token)."""
+        return self.lists["jobs"] | self.lists["owner_nouns"]
+
+    @cached_property
     def deal_types(self) -> dict[str, str]:
         index: dict[str, str] = {}
         for kind, words in self.deal.items():

@@ -115,6 +115,14 @@ def analyser():
 
 
 @cache
+def every_reading(word: str, grammeme: str) -> bool:
+    """Whether every dictionary reading of a word has a grammeme («переговоры»: Pltm, all
+    plural); asked per post and meeting word, so remembered per word."""
+    parses = models().analyser.parse(word)
+    return bool(parses) and all(grammeme in p.tag for p in parses)
+
+
+@cache
 def models() -> Models:
     """The models, loaded on first use and kept for the life of the process (about 1.5 s).
 

@@ -149,10 +149,9 @@ class Scope:
             return mention
         if index in self.holders:
             return self.holders[index]
-        for kid in self.children(index, "appos", "flat:name", "nmod"):
+        for kid in self.children(index, "appos"):
             mention = self.at.get(kid)
-            if mention is not None and mention.type in ACTORS and kid > index and \
-                    self.tokens[kid].rel == "appos":
+            if mention is not None and mention.type in ACTORS and kid > index:
                 return mention
         return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import Mention, key_of
-from ..nlp import Token, models
+from ..nlp import Token, every_reading
 from .base import (
     LOC,
     ORG,
@@ -103,8 +103,7 @@ def is_unnamed_host(scope: Scope, token: Token) -> bool:
 def plural_only(token: Token) -> bool:
     """Whether a noun has no singular («переговоры»): its plural names one meeting, not one
     with each guest."""
-    parses = models().analyser.parse(token.lemma)
-    return bool(parses) and all("Pltm" in p.tag for p in parses)
+    return every_reading(token.lemma, "Pltm")
 
 
 def is_remote(scope: Scope, index: int) -> bool:

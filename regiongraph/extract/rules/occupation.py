@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon
 from ..mentions import Mention
-from ..nlp import Token, models, normalise
+from ..nlp import Token, every_reading, models, normalise
 from .base import (
     LOC,
     ORG,
@@ -34,7 +34,7 @@ def is_post(scope: Scope, token: Token) -> bool:
         return False
     lemma = post_lemma(scope.lex, token.lemma)
     parts = ("NOUN", "PROPN", "ADJ") if lemma != token.lemma else ("NOUN", "PROPN")
-    return lemma in scope.lex.jobs | scope.lex.owner_nouns and token.pos in parts
+    return lemma in scope.lex.titles and token.pos in parts
 
 
 def post_lemma(lex: Lexicon, lemma: str) -> str:
@@ -300,7 +300,7 @@ def related_posts(scope: Scope, first: int, last: int) -> set[int]:
     """The post's words and the posts coordinated with it, which share one holder
     («глава компании и совладелец WFC Артур Перепёлкин»)."""
     related = set(range(first, last + 1))
-    titles = scope.lex.jobs | scope.lex.owner_nouns
+    titles = scope.lex.titles
     for index in range(first, last + 1):
         token = scope.tokens[index]
         if token.rel == "conj" and token.head >= 0 and scope.tokens[token.head].lemma in titles:
@@ -547,10 +547,7 @@ def post_name(scope: Scope, first: int, last: int) -> str:
 def is_plural(token: Token) -> bool:
     """Plural by the tagger, or by the dictionary when every reading of the word is plural (the
     tagger takes a capitalised first word for a singular name: «Президенты Италии …»)."""
-    if token.feats.get("Number") == "Plur":
-        return True
-    parses = models().analyser.parse(token.text)
-    return bool(parses) and all("plur" in p.tag for p in parses)
+    return token.feats.get("Number") == "Plur" or every_reading(token.text, "plur")
 
 
 def shared_post(scope: Scope, token: Token) -> Iterator[Found]:

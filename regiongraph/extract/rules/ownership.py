@@ -251,7 +251,7 @@ def copula_subjects(scope: Scope, index: int) -> list[int]:
     if token.head >= 0 and scope.tokens[token.head].lemma in lex.copulas:
         return subjects(scope, token.head)
     if token.rel == "conj" and token.head >= 0 and \
-            scope.tokens[token.head].lemma in lex.jobs | lex.owner_nouns:
+            scope.tokens[token.head].lemma in lex.titles:
         return listed_holder(scope, index)
     return scope.children(index, "nsubj")
 
