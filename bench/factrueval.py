@@ -78,7 +78,8 @@ DEAL_TYPES = {
 
 #: Other spellings of a closed-list value in the gold files, to the one `DEAL_TYPES` uses: the
 #: test collection writes the loan type with «/долг» (2 of its 8 loans), the devset without.
-#: A submission written for one collection would match either; the scorer compares strings.
+#: The gold accepts both spellings, as a submission written for either collection would use
+#: its own; the scorer compares strings.
 GOLD_SPELLINGS = {"займ/возвращение займа/долг": DEAL_TYPES["loan"]}
 
 #: Our roles to the scorer's, per type; a role left out is one the scorer does not score
@@ -494,8 +495,9 @@ def load_document(devset: Path, doc: str, partof: bool = False,
                 entity = parts[1][3:]
                 label = lower(descr.split("|")[0])
             else:
-                forms = {GOLD_SPELLINGS.get(alt, alt) for alt in rest.split("|")}
-                label = lower(GOLD_SPELLINGS.get(rest.split("|")[0], rest.split("|")[0]))
+                alts = rest.split("|")
+                forms = {*alts, *(GOLD_SPELLINGS.get(alt, alt) for alt in alts)}
+                label = lower(GOLD_SPELLINGS.get(alts[0], alts[0]))
             args.append(GoldArg(role, frozenset(lower(f) for f in forms), label, entity))
         if ftype == "ispartof":
             links.append(refs)
@@ -709,6 +711,7 @@ class _Matcher:
                  hard_mode: bool) -> None:
         if hard_mode:
             gold = [g for g in gold if not g.soft_modality]
+        self.gold = list(gold)  # the facts the indices below refer to
         self.ignored = [g.hard and not hard_mode for g in gold]
         self.gargs = [g.scored_args(hard_mode) for g in gold]
         self.subs = submitted
@@ -975,6 +978,7 @@ def explain(gold: Mapping[str, Sequence[GoldFact]],
             continue
         matcher = _Matcher(golds, facts, hard_mode)
         _, choice = matcher.solve()
+        golds = matcher.gold  # hard mode leaves out the soft facts, and indexes the rest
         yield f"== {doc}"
         for g, fact in enumerate(golds):
             members = tuple(t for t, c in enumerate(choice) if c == g)

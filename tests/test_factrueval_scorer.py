@@ -253,4 +253,16 @@ def test_the_test_collections_spelling_of_the_loan_type_is_the_same_type(tmp_pat
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     (loan,) = [a for f in fre.load_gold(tmp_path)["book_194"] for a in f.args
                if a.role == "type"]
-    assert loan.accepts(fre.DEAL_TYPES["loan"])
+    assert loan.accepts(fre.DEAL_TYPES["loan"]) and loan.accepts("займ/возвращение займа/долг")
+
+
+@pytest.mark.parametrize("hard_mode", [False, True])
+def test_explain_shows_a_perfect_submission_as_all_matched(gold, hard_mode):
+    # documents with soft facts, which hard mode leaves out of the gold the matcher indexes
+    docs = [d for d, facts in gold.items() if any(f.soft_modality for f in facts)]
+    submission = fre.gold_submission(gold, hard_mode)
+    lines = [line for ftype in fre.TYPES
+             for line in fre.explain(gold, submission, docs, ftype, hard_mode)]
+    assert sum(line.startswith("  subm") for line in lines) == sum(
+        len(submission[d]) for d in docs)
+    assert [line for line in lines if "[0.00]" in line or "subm -> -" in line] == []
