@@ -87,6 +87,9 @@ def test_trade_direction_from_export_words_and_prepositions():
     # an importer is the subject, «из» the origin; the parser hangs it on the goods
     ("Италия импортирует нефть из Ливии.",
      [("goods", "нефть"), ("origin", "Ливия"), ("destination", "Италия")]),
+    # the subject of the verb an infinitive depends on («начал экспортировать»)
+    ("Кузбасс начал экспортировать уголь в Белоруссию.",
+     [("goods", "уголь"), ("origin", "Кузбасс"), ("destination", "Белоруссия")]),
     # conjoined goods; a participle describing the goods is the trade word
     ("Уголь и кокс, экспортируемые из Кузбасса в Китай, дорожают.",
      [("goods", "Уголь"), ("goods", "кокс"), ("origin", "Кузбасс"),
@@ -104,6 +107,10 @@ def test_trade_direction_from_export_words_and_prepositions():
 def test_trade_flows_take_their_sides_from_the_verb_the_goods_and_place_adjectives(
         text, expected):
     assert [args for kind, _, args in facts(text) if kind == "trade"] == [expected]
+
+
+def test_banned_trade_is_no_flow():
+    assert facts("Министерство Италии запретило ввозить вино из Грузии.", "trade") == []
 
 
 def test_a_trade_flow_needs_a_place_or_organisation_on_one_side():

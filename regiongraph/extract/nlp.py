@@ -215,7 +215,6 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             if sum(t.text == "«" for t in inside) > sum(t.text == "»" for t in inside) and \
                     following < len(sentence.tokens) and sentence.tokens[following].text == "»":
                 inside.append(sentence.tokens[following])  # «Завод «Северные сплавы»
-                stop = inside[-1].stop
             for kind, part in split_person(span.type, inside):
                 first, last = part[0].start, part[-1].stop
                 text = sentence.text[first - sentence.start:last - sentence.start]

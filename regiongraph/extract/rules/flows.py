@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..nlp import Token, models, normalise
-from .base import LOC, ORG, PERSON, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
+from .base import LOC, ORG, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
 from .occupation import place_adjective
 
 
@@ -43,7 +43,7 @@ def investment(scope: Scope) -> Iterator[Found]:
     investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
                              [k for k in scope.children(trigger.index, "nmod")
                               if not scope.case_of(k)])
-    args += [scope.arg("investor", m) for m in investors[:1] if m.type in (ORG, PERSON, LOC)]
+    args += [scope.arg("investor", m) for m in investors[:1]]
     yield Found("investment", args, 0.6, "investment", scope.number)
 
 
@@ -54,12 +54,14 @@ def trade(scope: Scope) -> Iterator[Found]:
     the place of a market («в магазинах X»); a place adjective on the goods («итальянское
     вино», «техника грузинского производства») names their origin. Sides named by a common
     noun count when the registry knows the phrase; the conversion to facts drops a flow that
-    lacks either side. Not measured on a benchmark (factRuEval has no trade): 0.6."""
+    lacks either side. Trade that is banned («запретил ввозить X», «запрет на ввоз X») is a
+    deal (a sanction), not a flow. Not measured on a benchmark (factRuEval has no trade): 0.6."""
     lex = scope.lex
     for token in scope.tokens:
         direction = ("export" if token.lemma in lex.trade_export else
                      "import" if token.lemma in lex.trade_import else "")
-        goods = goods_of(scope, token) if direction else []
+        banned = token.head >= 0 and scope.tokens[token.head].lemma in lex.deal_bans
+        goods = goods_of(scope, token) if direction and not banned else []
         if not goods:
             continue
         made = [k for i in (token.index, *goods) for k in scope.children(i, "nmod")
@@ -149,7 +151,7 @@ def trade_sides(scope: Scope, trigger: Token, direction: str,
     lex = scope.lex
     origins: list[Arg] = []
     destinations: list[Arg] = []
-    subject = [k for k in scope.children(trigger.index, "nsubj")]
+    subject = subjects(scope, trigger.index) if trigger.pos == "VERB" else []
     for side in (side_arg(scope, k) for k in subject):
         if side is not None:
             (origins if direction == "export" else destinations).append(side)
