@@ -1,4 +1,5 @@
-"""Ownership: who owns what, by the eight or so ways Russian news states it.
+"""Ownership: who owns what, by the ways Russian news states it (`OWNERSHIP_LINKS` and
+`bracketed`).
 """
 
 from __future__ import annotations
@@ -394,10 +395,10 @@ OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
 
 #: Confidence per way: its precision on the factRuEval-2016 devset and the validation half of
 #: the test collection pooled. Measured per way where it gave five facts or more (belong 8.7 of
-#: 10, possess 4.3 of 6, stake 4.3 of 7); the ways with fewer (part-of, bracketed, subsidiary,
-#: owner-noun, genitive: 1 to 4 facts each, all but one right) share the rule's precision,
-#: 0.85 (35.7 of 42). A possessive («его компания») is as often the company someone works for:
-#: it stays below the threshold.
+#: 10, possess 4.3 of 6, stake 4.3 of 7, rounded up); the ways with fewer (part-of, bracketed,
+#: subsidiary, owner-noun, property, genitive: 1 to 4 facts each, all but one right) share the
+#: rule's precision, 0.85 (35.7 of 42). A possessive («его компания») is as often the company
+#: someone works for: it stays below the threshold.
 OWNERSHIP_CONFIDENCE = {
     "belong": 0.87, "possess": 0.72, "stake": 0.62, "part-of": 0.85, "subsidiary": 0.85,
     "owner-noun": 0.85, "property": 0.85, "bracketed": 0.85, "genitive": 0.85,
