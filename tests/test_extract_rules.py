@@ -227,10 +227,10 @@ def test_an_investment_in_an_unnamed_project_keeps_only_its_amount():
 def test_a_person_swallowed_by_an_organisation_span_is_split_off():
     from regiongraph.extract.nlp import Token, split_person
 
-    tokens = [Token(0, "Тоттенхэм", 0, 9, "X"), Token(1, "Хотспур", 10, 17, "X"),
-              Token(2, "Ледли", 18, 23, "X"),
-              Token(3, "Кинг", 24, 28, "PROPN", {"Animacy": "Anim"}, 0, "flat:name")]
+    tokens = [Token(0, "Динамо", 0, 6, "X"), Token(1, "Зеленоград", 7, 17, "X"),
+              Token(2, "Иван", 18, 22, "X"),
+              Token(3, "Петров", 23, 29, "PROPN", {"Animacy": "Anim"}, 0, "flat:name")]
     parts = split_person("ORG", tokens)
     assert [(kind, [t.text for t in part]) for kind, part in parts] == [
-        ("ORG", ["Тоттенхэм", "Хотспур"]), ("PER", ["Ледли", "Кинг"])]
+        ("ORG", ["Динамо", "Зеленоград"]), ("PER", ["Иван", "Петров"])]
     assert split_person("ORG", tokens[:2]) == [("ORG", tokens[:2])]
