@@ -113,11 +113,13 @@ def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
                    cache: Path | None = None, only: str | None = None) -> list:
     """Stage 2: the extractor's facts of every article (or of article `only`), into the
     `extracted` graph; articles whose extraction `cache` holds (same text, date, registry
-    names and extractor) are not extracted again. Returns the new cache entries."""
+    names and extractor) are not extracted again, and the lemmas it stored are not computed
+    again. Returns the new cache entries."""
     from .extract import Candidates, Registry
-    from .extract.cache import extract_cached
+    from .extract.cache import extract_cached, new_lemmas, recall_lemmas
     from .extract.tofacts import add_extracted
 
+    stored = recall_lemmas(cache)
     registry = Registry.of(corpus.entities)
     items = [(a.id, a.text, a.date) for a in sorted(corpus.articles.values(), key=lambda a: a.id)
              if only is None or a.id == only]
@@ -126,7 +128,7 @@ def extract_corpus(corpus: Corpus, vocab: Vocabulary, jobs: int = 1,
         if isinstance(result, Exception):
             raise result
     add_extracted(corpus, vocab, results, registry, Candidates())
-    return fresh
+    return fresh + new_lemmas(cache, stored)
 
 
 def build(paths: Paths, write: bool = True, extract: bool = True,

@@ -50,9 +50,11 @@ def test_build_prints_a_summary_and_writes_every_format(tmp_path, capsys):
                      f"({seed.CORROBORATING} corroborate curated facts)")
     assert out[head + 1:out.index(f"triples: {seed.TRIPLES}")] == fact_lines(seed.NEW_FACTS)
     assert out[-7:] == [f"wrote {tmp_path / name}" for name in FILES]
-    # and the extraction cache, one entry per article (not an output: see test_extract_cache)
+    # and the extraction cache, one entry per article and the lemmas (not an output: see
+    # test_extract_cache)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", *FILES]
-    assert len(list((tmp_path / ".cache" / "extract").iterdir())) == 2
+    assert sorted(p.suffix for p in (tmp_path / ".cache" / "extract").iterdir()) == [
+        ".lemmas", ".pickle", ".pickle"]
 
 
 def test_summary_counts_curated_and_extracted_apart():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from regiongraph import Paths, build
 from regiongraph.extract import cache
 
@@ -33,6 +35,33 @@ def test_a_rebuild_reads_the_cache_and_gives_the_same_bytes(project, monkeypatch
     build(Paths.at(project, out))
     assert asked == []
     assert {name: (out / name).read_bytes() for name in FILES} == first
+
+
+def test_a_cached_rebuild_lemmatises_names_from_the_cache_without_pymorphy2(project,
+                                                                             monkeypatch):
+    from regiongraph.extract import mentions
+
+    out = project / "out"
+    build(Paths.at(project, out))
+    first = {name: (out / name).read_bytes() for name in FILES}
+    assert len(list((out / ".cache" / "extract").glob("*.lemmas"))) == 1
+    saved = dict(mentions.LEMMAS)
+    mentions.LEMMAS.clear()  # as in a new process
+
+    def no_analyser():
+        raise AssertionError("pymorphy2 was loaded")
+
+    monkeypatch.setattr(mentions, "analyser", no_analyser)
+    try:
+        build(Paths.at(project, out))
+        assert {name: (out / name).read_bytes() for name in FILES} == first
+        for entry in (out / ".cache" / "extract").glob("*.lemmas"):
+            entry.write_bytes(b"not a pickle")
+        mentions.LEMMAS.clear()
+        with pytest.raises(AssertionError, match="pymorphy2 was loaded"):
+            build(Paths.at(project, out))
+    finally:
+        mentions.LEMMAS.update(saved)
 
 
 def test_a_changed_article_or_registry_is_extracted_again(project, monkeypatch):
@@ -67,8 +96,6 @@ def test_the_cache_is_not_an_output(built: Path):
 
 
 def test_a_failed_build_writes_no_cache_entry(project):
-    import pytest
-
     from regiongraph.errors import ValidationError
 
     out = project / "out"

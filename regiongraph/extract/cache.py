@@ -5,6 +5,10 @@ and the extractor's version (package version and a digest of its code and word l
 cache key is a digest of all of them, so a stale entry is never read, and a cached result is
 the result a fresh run would give (the build stays byte-identical). Entries are pickles in
 `OUT/.cache/extract/`, written atomically; one that cannot be read is recomputed.
+
+Beside them, one file keeps the lemmas of the words the build has lemmatised, keyed by the
+extractor's version and pymorphy2's and its dictionaries': what lets a cached rebuild match
+names to the registry without loading the morphological analyser.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+from importlib.metadata import version
 from pathlib import Path
 
 from ..model import Entity
 from ..outputs import write_atomically
 from .extractor import EXTRACTOR_VERSION, Extraction
-from .mentions import Registry
+from .mentions import LEMMAS, Registry
 from .run import Item, extract_files
 
 
@@ -61,13 +66,42 @@ def extract_cached(items: list[Item], registry: Registry, folder: Path | None, j
     return [results[n] for n in range(len(items))], fresh
 
 
-def store(entries: list[tuple[Path, Extraction]]) -> None:
-    """Write new entries atomically, as the build writes its outputs; a cache that cannot be
-    written only costs time at the next build."""
+def store(entries: list[tuple[Path, object]]) -> None:
+    """Write new entries (extractions, lemmas) atomically, as the build writes its outputs; a
+    cache that cannot be written only costs time at the next build."""
     for path, extraction in entries:
         with contextlib.suppress(OSError):
             write_atomically(path.parent, {path.name: pickle.dumps(
                 extraction, protocol=pickle.HIGHEST_PROTOCOL)})
+
+
+def lemma_file(folder: Path) -> Path:
+    """The lemma file of this extractor and this pymorphy2 with these dictionaries: a lemma
+    stored by another version is never read."""
+    parts = (EXTRACTOR_VERSION, version("pymorphy2"), version("pymorphy2-dicts-ru"))
+    return folder / (hashlib.sha256("\0".join(parts).encode()).hexdigest() + ".lemmas")
+
+
+def recall_lemmas(folder: Path | None) -> int:
+    """Add the lemmas stored in `folder` to those known; return how many were stored, for
+    `new_lemmas` to tell whether the file lacks any."""
+    stored: object = {}
+    if folder is not None:
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError,
+                                 ImportError), open(lemma_file(folder), "rb") as handle:
+            stored = pickle.load(handle)
+    if not isinstance(stored, dict):
+        return 0
+    for word, lemma in stored.items():
+        LEMMAS.setdefault(word, lemma)
+    return len(stored)
+
+
+def new_lemmas(folder: Path | None, stored: int) -> list[tuple[Path, object]]:
+    """The lemma file's entry for `store`, when more lemmas are known than it holds."""
+    if folder is None or len(LEMMAS) <= stored:
+        return []
+    return [(lemma_file(folder), dict(LEMMAS))]
 
 
 def read(path: Path) -> Extraction | None:
