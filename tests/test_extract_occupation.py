@@ -254,3 +254,10 @@ def test_a_shared_post_pairs_a_list_of_places_with_a_list_of_people():
 def test_a_post_with_a_copula_belongs_to_the_subject():
     assert posts("Иван Петров в то время был вице-президентом компании «Альфа».") == [
         ("occupation/copula", post("Иван Петров", "вице-президентом", "компания «Альфа»"))]
+
+
+def test_a_post_name_ends_where_a_second_post_is_joined():
+    text = "Иван Петров работал в качестве заместителя редактора и директора по развитию."
+    assert posts(text) == [
+        ("occupation/verb", post("Иван Петров", "заместителя редактора")),
+        ("occupation/joined", post("Иван Петров", "директора по развитию"))]

@@ -86,6 +86,8 @@ def post_tail(scope: Scope, first: int, end: int) -> int | None:
         return None
     token = tokens[index]
     noun = tokens[token.head] if token.pos == "ADJ" and token.head > token.index else token
+    if tokens[index - 1].text in lex.joiners and noun.lemma in lex.titles:
+        return None  # a second post: «заместителя редактора и директора по развитию»
     if any(scope.at.get(t.index) is not None or t.lemma in lex.org_nouns or
            t.feats.get("Case") != case for t in (token, noun)) or \
             noun.pos != "NOUN" or noun.index - end > 3 or \
