@@ -254,3 +254,30 @@ def test_a_shared_post_pairs_a_list_of_places_with_a_list_of_people():
 def test_a_post_with_a_copula_belongs_to_the_subject():
     assert posts("Иван Петров в то время был вице-президентом компании «Альфа».") == [
         ("occupation/copula", post("Иван Петров", "вице-президентом", "компания «Альфа»"))]
+
+
+def test_a_linking_verb_names_the_organisation_of_its_post_with_v():
+    text = "Иван Петров вернулся из отпуска. Он работал в компании «Альфа» заместителем директора."
+    assert posts(text) == [
+        ("occupation/verb-pronoun+in", post("Иван Петров", "заместителем директора", "Альфа")),
+        ("occupation/employed", [("who", "Иван Петров"), ("where", "Альфа")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Иван Петров вернулся из отпуска. Он работает в ООО «Бета».",
+    "Об этом рассказал Иван Петров, который сейчас работает в ООО «Бета».",
+])
+def test_working_in_an_organisation_makes_one_of_its_people(text):
+    assert posts(text) == [("occupation/employed", [("who", "Иван Петров"),
+                                                    ("where", "ООО «Бета»")])]
+
+
+def test_working_in_a_place_is_no_occupation():
+    assert posts("Олег Смирнов работает в Зеленограде.") == []
+
+
+def test_a_post_name_ends_where_a_second_post_is_joined():
+    text = "Иван Петров работал в качестве заместителя редактора и директора по развитию."
+    assert posts(text) == [
+        ("occupation/verb", post("Иван Петров", "заместителя редактора")),
+        ("occupation/joined", post("Иван Петров", "директора по развитию"))]
