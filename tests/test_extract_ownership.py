@@ -252,3 +252,13 @@ def test_owners_listed_before_a_plural_owner_noun_each_own():
     text = "Иван Петров и Сергей Сидоров, владельцы компании «Альфа», решили продать бизнес."
     assert owned(text) == [("ownership/owner-noun", "Иван Петров", "Альфа"),
                            ("ownership/owner-noun", "Сергей Сидоров", "Альфа")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Компания «Альфа», владельцем которой является Иван Петров, заявила о продаже.",
+     [("ownership/owner-noun", "Иван Петров", "Альфа")]),
+    ("Компания «Альфа», основателем которой был Иван Петров, заявила о продаже.",
+     [("ownership/owner-noun", "Иван Петров", "Альфа")]),
+])
+def test_an_owner_noun_of_a_relative_pronoun_owns_the_name_before_the_clause(text, expected):
+    assert owned(text) == expected

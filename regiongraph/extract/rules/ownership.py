@@ -310,7 +310,11 @@ def owner_noun(scope: Scope, token: Token) -> Link | None:
     if not owners:  # «Иван Петров и Сергей Сидоров, владельцы X», which the parser splits
         before = name_before_comma(scope, min([anchor, *scope.children(anchor, "amod", "det")]))
         owners = [first_conjunct(scope, before.tokens[0])] if before is not None else []
-    return "owner-noun", owners, genitives(scope, token.index)
+    owned = genitives(scope, token.index)  # «X, владельцем которого является Y»: X
+    clause = anchor if scope.tokens[anchor].rel == "acl:relcl" else scope.tokens[anchor].head
+    if clause >= 0:
+        owned = relative(scope, clause, owned)
+    return "owner-noun", owners, owned
 
 
 def first_conjunct(scope: Scope, index: int) -> int:
