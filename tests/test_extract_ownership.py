@@ -196,3 +196,69 @@ def test_who_has_or_gets_a_counted_stake_owns_part_of_the_company(text, expected
 def test_a_number_after_a_name_counts_what_follows_it():
     (sentence,) = analyse("Холдинг передал АБВ 30% акций телеканала «Омега».")
     assert [(span.type, span.text) for span in sentence.spans] == [("ORG", "АБВ"), ("ORG", "Омега")]
+
+
+def test_a_place_that_belongs_to_a_state_is_its_territory():
+    assert owned("Остров Зеленый принадлежит Франции.") == [
+        ("ownership/territory", "Франция", "Остров Зеленый")]
+
+
+def test_a_state_founding_a_place_owns_no_territory():
+    # only a verb of belonging makes a place a state's: a city a state founds is no property
+    assert owned("Франция основала город Новоборск.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Банк «Бета» объявил о продаже своей доли в компании «Альфа».",
+     [("ownership/own-stake", "Банк «Бета»", "Альфа")]),
+    ("Иван Петров собирается обменять свою долю в компании «Альфа» на активы.",
+     [("ownership/own-stake", "Иван Петров", "Альфа")]),
+])
+def test_ones_own_stake_is_the_clause_subjects(text, expected):
+    assert owned(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Компания «Альфа» открыла новый офис. Об этом сообщил основатель компании Иван Петров.",
+     [("ownership/named-before", "Иван Петров", "Альфа")]),
+    # a founder of a company named with the noun is that company's, not the one named before
+    ("Компания «Альфа» открыла новый офис. Об этом сообщил основатель компании «Бета» "
+     "Иван Петров.", [("owner-noun/appos", "Иван Петров", "компания «Бета»")]),
+])
+def test_an_owner_noun_with_a_bare_company_noun_owns_the_company_named_before(text, expected):
+    assert owned(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Газета «Северный вестник», которой владеет Иван Петров, закрылась.",
+     [("ownership/possess", "Иван Петров", "Северный вестник")]),
+    ("Корпорация «Омега», которой принадлежит популярный сервис «Бета», заявила о продаже.",
+     [("ownership/belong", "Корпорация «Омега»", "Бета")]),
+    ("Компания «Альфа», 100% акций которой принадлежит банку «Бета», заявила о продаже.",
+     [("ownership/belong", "Бета", "Альфа")]),
+    ("Группа компаний «Омега», в которую входят банк «Бета» и завод «Альфа», заявила о "
+     "продаже.", [("ownership/part-of", "Омега", "Бета"), ("ownership/part-of", "Омега", "Альфа")]),
+])
+def test_a_relative_pronoun_stands_for_the_name_before_its_clause(text, expected):
+    assert owned(text) == expected
+
+
+def test_a_subsidiary_said_with_a_copula():
+    assert owned("Компания «Альфа» является дочерней компанией банка «Бета».") == [
+        ("ownership/subsidiary", "Бета", "Альфа")]
+
+
+def test_owners_listed_before_a_plural_owner_noun_each_own():
+    text = "Иван Петров и Сергей Сидоров, владельцы компании «Альфа», решили продать бизнес."
+    assert owned(text) == [("ownership/owner-noun", "Иван Петров", "Альфа"),
+                           ("ownership/owner-noun", "Сергей Сидоров", "Альфа")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Компания «Альфа», владельцем которой является Иван Петров, заявила о продаже.",
+     [("ownership/owner-noun", "Иван Петров", "Альфа")]),
+    ("Компания «Альфа», основателем которой был Иван Петров, заявила о продаже.",
+     [("ownership/owner-noun", "Иван Петров", "Альфа")]),
+])
+def test_an_owner_noun_of_a_relative_pronoun_owns_the_name_before_the_clause(text, expected):
+    assert owned(text) == expected
