@@ -132,6 +132,14 @@ def test_a_title_word_tagged_as_a_person_is_not_a_person():
     assert people == ["Марко Росси"]
 
 
+def test_a_title_word_with_common_nouns_is_no_organisation():
+    # the NER's span «Совладелец компаний «» stops before the name in quotes
+    found = extract_text("t", "Совладелец компаний «Альфа» и «Бета» Иван Петров заявил о "
+                              "продаже активов.")
+    assert [(m.type, m.text) for group in found.mentions for m in group] == [
+        ("ORG", "Альфа"), ("ORG", "Бета"), ("PER", "Иван Петров")]
+
+
 def test_a_surname_alone_takes_the_full_name_met_in_the_article():
     text = ("Губернатор Томской области Иван Сидоров открыл завод. "
             "Сидоров встретился с рабочими.")

@@ -165,14 +165,17 @@ def candidate_id(kind: str, name: str) -> str:
 
 @cache
 def title_words() -> frozenset[str]:
-    """Words that are no name on their own: titles and posts (made once, not per span)."""
-    return lexicon().not_names | lexicon().jobs
+    """Words that are no name on their own: titles, posts and owners (made once, not per
+    span)."""
+    return lexicon().not_names | lexicon().titles
 
 
 def is_title_only(span: NerSpan) -> bool:
-    """A span of title words only («Чрезвычайный и Полномочный»): a known NER error."""
-    words = [t.lemma for t in span.tokens if t.pos not in ("PUNCT", "CCONJ")]
-    return bool(words) and all(w in title_words() for w in words)
+    """A span of title words only («Чрезвычайный и Полномочный»), or of title words and words
+    in lower case («Совладелец компаний «», cut before the name in quotes): known NER errors."""
+    words = [t for t in span.tokens if t.pos not in ("PUNCT", "CCONJ")]
+    return bool(words) and any(t.lemma in title_words() for t in words) and all(
+        t.lemma in title_words() or t.text.islower() for t in words)
 
 
 class People:
