@@ -77,6 +77,22 @@ def test_a_deal_noun_below_a_light_verb_takes_the_verbs_subject():
                         ("participant", "Северсталь"), ("type", "purchase")])]
 
 
+@pytest.mark.parametrize(("text", "buyer"), [
+    ("Холдинг «Металлинвест» сделал предложение о покупке компании «Северсталь».",
+     "Металлинвест"),
+    ("Холдинг «Металлинвест» объявил о завершении сделки по покупке компании «Северсталь».",
+     "Холдинг «Металлинвест»"),
+])
+def test_who_made_an_offer_or_closed_a_deal_is_its_party(text, buyer):
+    assert deals(text) == [
+        ("deal/light", [("participant", buyer), ("participant", "Северсталь"),
+                        ("type", "purchase")])]
+
+
+def test_a_statement_made_about_a_deal_names_no_party():
+    assert deals("Холдинг «Металлинвест» сделал заявление о покупке компании «Северсталь».") == []
+
+
 def test_a_verb_of_speech_names_no_party():
     text = "Газета «Вестник» сообщила о покупке компании «Бета» компанией «Альфа»."
     assert deals(text) == [("deal/noun", [("participant", "Бета"), ("participant", "Альфа"),

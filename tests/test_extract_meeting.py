@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from regiongraph.extract import extract_text
+from regiongraph.extract import extract_text, records
 from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.rules.base import Arg, Found, Scope, widest
@@ -132,7 +132,7 @@ def confident_meetings(text: str) -> list[tuple[list[str], float]]:
 ])
 def test_a_call_is_no_meeting_in_person_and_stays_below_the_threshold(text):
     assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], REMOTE_MEETING)]
-    assert REMOTE_MEETING < MIN_CONFIDENCE
+    assert records(extract_text("t", text)) == []  # not printed at the default threshold
 
 
 def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_each():
@@ -144,8 +144,16 @@ def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_e
                                             (["Иван Петров", "Марко Росси"], 0.97)]
 
 
-def test_guests_with_no_host_do_not_meet_each_other():
-    assert confident_meetings("С Сергеем Смирновым и с Марко Росси уже проведены встречи.") == []
+@pytest.mark.parametrize(("text", "found"), [
+    # no host word: the protagonist hosts, each guest apart («встречи»)
+    ("Иван Петров прибыл в Рим. С Сергеем Смирновым и с Марко Росси уже проведены встречи.",
+     [(["Иван Петров", "Сергей Смирнов"], 0.81), (["Иван Петров", "Марко Росси"], 0.81)]),
+    # hosts the rule cannot name (a plural post): no host, and the guests meet no one
+    ("Иван Петров прибыл в Рим. Вчера губернаторы провели встречу с Сергеем Смирновым и Марко "
+     "Росси.", []),
+])
+def test_guests_meet_the_host_never_each_other_even_with_no_host_named(text, found):
+    assert confident_meetings(text) == found
 
 
 @pytest.mark.parametrize("text", [

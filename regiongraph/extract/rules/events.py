@@ -96,7 +96,7 @@ def meeting_host(scope: Scope, words: list[int], guest: list[Mention],
 def is_unnamed_host(scope: Scope, token: Token) -> bool:
     """Whether a host word names no one the sentence says: «он», a post in the singular with
     no holder named, a thing (no host at all, the parser's error)."""
-    return token.lemma in scope.lex.meeting_pronouns or token.feats.get("Animacy") == "Inan" \
+    return token.lemma in scope.lex.personal_pronouns or token.feats.get("Animacy") == "Inan" \
         or (is_post(scope, token) and not is_plural(token))
 
 
