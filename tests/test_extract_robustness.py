@@ -15,8 +15,8 @@ import pytest
 
 from regiongraph.cli import main
 from regiongraph.extract import nlp
-from regiongraph.extract.extractor import extract_text
-from regiongraph.extract.text import hide_debris
+from regiongraph.extract.extractor import extract_text, records
+from regiongraph.extract.text import hide_debris, mend_latin
 
 from .conftest import ROOT
 
@@ -152,6 +152,25 @@ def test_debris_is_hidden_with_offsets_kept():
     assert [len(line) for line in kept] == [len(line) for line in lines]
     for line, after in zip(lines, kept, strict=True):
         assert after == (" " * len(line) if line in DEBRIS else line)
+
+
+@pytest.mark.parametrize("text, mended", [
+    ("встретился c главой", "встретился с главой"),  # a Latin «c» between Russian words
+    ("Poссия и Бeлapусь", "Россия и Беларусь"),  # Latin twins inside Russian words
+    ("фонд МLC и компания BP", "фонд МLC и компания BP"),  # Latin names stay
+    ("c 2010 года", "c 2010 года"),  # one letter with no Russian word before it stays
+])
+def test_latin_twins_of_russian_letters_are_mended_letter_for_letter(text, mended):
+    assert mend_latin(text) == mended
+
+
+def test_a_latin_twin_does_not_hide_a_meeting_and_quotes_stay_verbatim():
+    text = "Министр Иван Петров встретился c главой МИД Зеленограда Сергеем Смирновым в Москве."
+    found = [(r["type"], [a["text"] for a in r["args"]]) for r in records(extract_text("t", text))]
+    assert ("meeting", ["Иван Петров", "Сергей Смирнов", "Москва"]) in found
+    text = "«Мы рады», — сказал Иван Петров c улыбкой."
+    assert [(r["type"], [a["text"] for a in r["args"]]) for r in records(extract_text(
+        "t", text))] == [("statement", ["Иван Петров", text])]
 
 
 def test_debris_gives_no_mention_or_fact():

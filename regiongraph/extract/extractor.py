@@ -21,7 +21,7 @@ from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
 from .rules import RULES
 from .rules.base import Context, Found, Scope, protagonist
-from .text import hide_debris, is_russian, read_article
+from .text import hide_debris, is_russian, mend_latin, read_article
 
 
 def _version() -> str:
@@ -66,7 +66,10 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     if not is_russian(text):
         result.warnings.append(f"{doc}: not Russian text; nothing extracted")
         return result
-    result.sentences = analyse(hide_debris(text))
+    seen = hide_debris(text)
+    result.sentences = analyse(mend_latin(seen))
+    for sentence in result.sentences:  # the tagger saw Latin twins mended; quotes do not
+        sentence.text = seen[sentence.start:sentence.stop]
     result.mentions = find_mentions(result.sentences, registry)
     resolve(result.mentions, candidates)
     lex = lexicon()

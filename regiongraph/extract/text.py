@@ -2,7 +2,8 @@
 
 Debris (share buttons, photo credits, a lone «×») stays in the article, because quotes and
 offsets index into it, but is blanked out with spaces before the NLP sees it, so offsets
-still hold and no fact comes from it.
+still hold and no fact comes from it. Latin letters typed for their Cyrillic twins («c
+главой», «Poссия») are likewise mended for the NLP alone, letter for letter.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from .lexicon import lexicon
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[^\W\d_]+")
+#: Latin letters that look like Cyrillic ones, and those Cyrillic ones.
+LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+TWINS = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
 
 
 def read_article(path: Path) -> str:
@@ -59,4 +64,29 @@ def hide_debris(text: str) -> str:
                                                not low[len(prefix)].isalpha())
                    for prefix in lex.debris_prefixes))
         out.append(re.sub(r"[^\n\r]", " ", line) if debris else line)
+    return "".join(out)
+
+
+def mend_latin(text: str) -> str:
+    """The text with Latin look-alike letters made Cyrillic where a Russian word was meant
+    (same length, same offsets): inside a word that also has Cyrillic letters («Poссия»; not
+when it has a Latin letter with no twin, «МLC»), and
+    as a word of one letter between Cyrillic words («встретился c главой»), which the tagger
+    would otherwise read as a foreign word. Words wholly in Latin letters stay as they are."""
+    words = list(WORD.finditer(text))
+    out = list(text)
+    for number, word in enumerate(words):
+        body = word.group()
+        if CYRILLIC.search(body):
+            mended = body.translate(TWINS)
+            if LATIN.search(mended):  # a Latin letter with no twin: a Latin name («МLC»)
+                continue
+        elif len(body) == 1 and 0 < number < len(words) - 1 and \
+                CYRILLIC.match(words[number - 1].group()) and \
+                CYRILLIC.match(words[number + 1].group()):
+            mended = body.translate(TWINS)
+        else:
+            continue
+        if mended != body:
+            out[word.start():word.end()] = mended
     return "".join(out)
