@@ -5,7 +5,7 @@ and walks over the dependency tree that several rules share.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,11 +24,19 @@ NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
+#: Quote marks, which open and close names («Альфа»).
+QUOTES = frozenset("«»\"'„“”")
 
 
 class Context(list[Mention]):
     """The article's mentions in order, shared by the scopes of all its sentences, with the
-    indexes rules look names up in, made once per article rather than once per sentence."""
+    indexes rules look names up in, made once per article rather than once per sentence;
+    and the article's sentences, which the indexes of words beside names read."""
+
+    def __init__(self, mentions: Iterable[Mention] = (),
+                 sentences: Sequence[Sentence] = ()) -> None:
+        super().__init__(mentions)
+        self.sentences = list(sentences)
 
     @cached_property
     def names(self) -> dict[str, Mention]:
@@ -57,6 +65,35 @@ class Context(list[Mention]):
         return list(seen.values())
 
     @cached_property
+    def descriptors(self) -> list[tuple[int, str, Mention]]:
+        """The article's organisations, each mention with the common noun it was introduced
+        with (`descriptor`): where the pair ends, the noun's lemma and the mention, in the
+        order of the text. What a bare noun later stands for («глава холдинга» after «холдинг
+        «Альфа»»): see `introduced`."""
+        found: list[tuple[int, str, Mention]] = []
+        for mention in self:
+            if mention.type != ORG or mention.sentence >= len(self.sentences):
+                continue  # no sentences: a context made without the article's text
+            noun = descriptor(self.sentences[mention.sentence].tokens, mention)
+            if noun is not None:
+                found.append((max(noun.stop, mention.stop), noun.lemma, mention))
+        return sorted(found, key=lambda item: item[0])
+
+    def introduced(self, lemma: str, before: int) -> Mention | None:
+        """The organisation a bare noun stands for: the last one introduced before offset
+        `before` with a noun of that lemma, or a compound of it either way («медиахолдинг
+        «Альфа»» for «холдинга», «агентство «Альфа»» for «информагентства»); None when no
+        organisation was introduced so: the noun then names one the article never named,
+        and the last name introduced by another noun is no guess."""
+        last = None
+        for stop, noun, mention in self.descriptors:
+            if stop > before:
+                break
+            if noun.endswith(lemma) or lemma.endswith(noun):
+                last = mention
+        return last
+
+    @cached_property
     def place_counts(self) -> dict[str, tuple[int, Mention]]:
         """How often each place entity of a known class is named in the article, with its
         first mention: what the article is about."""
@@ -66,6 +103,32 @@ class Context(list[Mention]):
                 count, first = counts.get(mention.entity, (0, mention))
                 counts[mention.entity] = (count + 1, first)
         return counts
+
+
+def descriptor(tokens: list[Token], mention: Mention) -> Token | None:
+    """The common noun a name is introduced with: its own first word before a quote
+    («Концерн «Альфа»», which the NER took in); else the word right before it, past an
+    opening quote, with the name in apposition («компания «Альфа»», «агентства Альфа») or
+    agreeing with it where the parser hung the name elsewhere; else a noun in apposition
+    after it («Альфа, крупнейший банк страны»). Not a noun whose genitive the name is
+    («акции Альфы» are not Альфа), nor a capitalised word (a name of its own) unless it
+    starts the sentence or a quote follows it."""
+    first = mention.tokens[0]
+    if len(mention.tokens) > 1 and tokens[first + 1].text in QUOTES and \
+            tokens[first].pos == "NOUN":
+        return tokens[first]
+    before = first - 1
+    while before >= 0 and tokens[before].text in QUOTES:
+        before -= 1
+    root = name_root(tokens, mention)
+    candidates = []
+    if before >= 0 and (root.rel != "nmod" if root.head == before else
+                        root.feats.get("Case") == tokens[before].feats.get("Case")):
+        candidates.append(tokens[before])
+    candidates += [t for t in tokens[mention.tokens[-1] + 1:]
+                   if t.rel == "appos" and t.head in mention.tokens]
+    return next((t for t in candidates if t.pos == "NOUN" and
+                 (t.text.islower() or t.index == 0)), None)
 
 
 @dataclass
@@ -223,8 +286,13 @@ def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,
 
 def root_of(scope: Scope, mention: Mention) -> Token:
     """The word of a name that the rest of it hangs on."""
-    return next((scope.tokens[i] for i in mention.tokens
-                 if scope.tokens[i].head not in mention.tokens), scope.tokens[mention.tokens[0]])
+    return name_root(scope.tokens, mention)
+
+
+def name_root(tokens: list[Token], mention: Mention) -> Token:
+    """The word of a name that the rest of it hangs on, among a sentence's tokens."""
+    return next((tokens[i] for i in mention.tokens if tokens[i].head not in mention.tokens),
+                tokens[mention.tokens[0]])
 
 
 def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
