@@ -528,9 +528,10 @@ OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
 #: someone works for: it stays below the threshold. A state's territory: 4 of 4 right (one
 #: sentence listing four islands); one's own stake («свою долю в X»): 2.7 of 3 (the third
 #: right, but scored against another spelling of a company found before); an owner noun with
-#: a bare company noun, the company named before: 3 of 3. Ways right every time are capped at
-#: 0.95, as one slip in a few more facts would cost that much. Relative
-#: pronouns, a subsidiary with a copula and owners before a plural owner noun found no facts
+#: a bare company noun, the company that noun introduced (else the one named before): 3 of 3
+#: when written, 2 of 2 once posts' bare nouns took the organisation their noun introduced.
+#: Ways right every time are capped at 0.95, as one slip in a few more facts would cost that
+#: much. Relative pronouns, a subsidiary with a copula and owners before a plural owner noun found no facts
 #: on either set: they take the figures of the ways they extend.
 OWNERSHIP_CONFIDENCE = {
     "belong": 0.87, "possess": 0.72, "stake": 0.62, "part-of": 0.85, "subsidiary": 0.85,
