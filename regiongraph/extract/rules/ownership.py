@@ -531,8 +531,8 @@ OWNERSHIP_LINKS: tuple[Callable[[Scope, Token], Link | None], ...] = (
 #: a bare company noun, the company that noun introduced (else the one named before): 3 of 3
 #: when written, 2 of 2 once posts' bare nouns took the organisation their noun introduced.
 #: Ways right every time are capped at 0.95, as one slip in a few more facts would cost that
-#: much. Relative pronouns, a subsidiary with a copula and owners before a plural owner noun found no facts
-#: on either set: they take the figures of the ways they extend.
+#: much. Relative pronouns, a subsidiary with a copula and owners before a plural owner noun
+#: found no facts on either set: they take the figures of the ways they extend.
 OWNERSHIP_CONFIDENCE = {
     "belong": 0.87, "possess": 0.72, "stake": 0.62, "part-of": 0.85, "subsidiary": 0.85,
     "owner-noun": 0.85, "property": 0.85, "bracketed": 0.85, "genitive": 0.85,
