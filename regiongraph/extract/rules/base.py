@@ -22,6 +22,10 @@ ACTORS = (PERSON, ORG, LOC)
 NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 #: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
+#: Quote marks that open and that close a name («Альфа», "Альфа", „Альфа“), and both.
+OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 
@@ -237,10 +241,12 @@ def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
 
 def in_phrase(scope: Scope, token: Token, anchors: set[int]) -> bool:
     """Whether a word between a post and a name belongs to the post's phrase: a word below
-    it, a quote mark, or a punctuation mark of a word below it («(АБВ)»)."""
+    it, a quote mark (an apostrophe too), or a punctuation mark of a word below it
+    («(АБВ)»)."""
     return token.index in anchors or below(scope, token, anchors) or (
-        token.pos == "PUNCT" and (token.text in "«»\"'„“”" or token.head in anchors or (
-            token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
+        token.pos == "PUNCT" and (
+            token.text in QUOTES or token.text == "'" or token.head in anchors
+            or (token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
 
 
 def is_person(scope: Scope, index: int) -> bool:

@@ -9,7 +9,20 @@ from dataclasses import dataclass, field
 
 from ..mentions import key_of
 from ..nlp import Token, models, normalise
-from .base import ACTORS, LOC, ORG, PERSON, PHRASE, Arg, Found, Scope, path_to, subjects
+from .base import (
+    ACTORS,
+    CLOSING_QUOTES,
+    LOC,
+    OPENING_QUOTES,
+    ORG,
+    PERSON,
+    PHRASE,
+    Arg,
+    Found,
+    Scope,
+    path_to,
+    subjects,
+)
 
 #: Confidence of each way a deal is found: its measured precision on the factRuEval-2016
 #: devset and the validation documents pooled (the benchmark's partial credit, each way scored
@@ -34,8 +47,6 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 #: marks that end the stretch of the sentence they are looked for in.
 NEAR = 10
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
-#: Quote marks around a name.
-OPENING, CLOSING = frozenset({"«", '"', "„", "“"}), frozenset({"»", '"', "“", "”"})
 #: How many light words a deal word may hang below («объявила о выделении Y кредита»).
 LIGHT_DEPTH = 3
 
@@ -389,8 +400,8 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
     if scope.at.get(index) is not None or tokens[index].lemma not in scope.lex.org_nouns:
         return None
     first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
-    if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING or \
-            tokens[index + 1].text not in CLOSING:
+    if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING_QUOTES or \
+            tokens[index + 1].text not in CLOSING_QUOTES:
         return None
     arg = scope.span_arg("participant", first, index)
     arg.normal = normalise(models(), tokens[first:index + 1])
@@ -436,7 +447,3 @@ def known_name(scope: Scope, index: int) -> Arg | None:
     arg = scope.arg("participant", mention)
     arg.start, arg.end = token.start, token.stop
     return arg
-
-
-#: Quotes that open or close a name.
-QUOTES = "«»\"„“”"

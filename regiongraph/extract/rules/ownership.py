@@ -9,8 +9,18 @@ from dataclasses import replace
 
 from ..mentions import Mention
 from ..nlp import Token
-from .base import ACTORS, LOC, ORG, PERSON, Arg, Found, Scope, subjects, with_preposition
-from .deal import QUOTES
+from .base import (
+    ACTORS,
+    LOC,
+    ORG,
+    PERSON,
+    QUOTES,
+    Arg,
+    Found,
+    Scope,
+    subjects,
+    with_preposition,
+)
 
 #: An ownership link a word makes: the way it was found, the owners' and the owned words.
 Link = tuple[str, list[int], list[int]]
