@@ -294,6 +294,13 @@ def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
             if scope.case_of(k) in prepositions]
 
 
+def genitives_of(scope: Scope, index: int) -> list[int]:
+    """The nouns below a word with no preposition, which the rules read as its genitives
+    («визит делегации», «инвестиции компании X»): who acts, or what belongs, in a noun's
+    phrase. Their case is left to the caller, as a foreign name has none."""
+    return [k for k in scope.children(index, "nmod") if not scope.case_of(k)]
+
+
 def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:
     """The verb a meeting noun is the object, the adverbial (through a frame noun: «по итогам
     встречи») or the subject of, with that relation."""

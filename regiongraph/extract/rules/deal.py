@@ -20,6 +20,7 @@ from .base import (
     Arg,
     Found,
     Scope,
+    genitives_of,
     path_to,
     subjects,
 )
@@ -420,8 +421,8 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
     if token.lemma not in scope.lex.deal_bodies or (own is not None and own.tokens[-1] != index):
         return None  # the NER may tag the body's noun alone («Комиссия» starting a sentence),
         # or with its adjectives («Высокий суд»)
-    names = [k for k in scope.children(index, "nmod") if not scope.case_of(k)
-             and scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
+    names = [k for k in genitives_of(scope, index)
+             if scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
     if not names:
         return None
     first = min([index, *(k for k in scope.children(index, "amod") if k < index),

@@ -8,7 +8,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..nlp import Token, models, normalise
-from .base import LOC, ORG, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
+from .base import (
+    LOC,
+    ORG,
+    Arg,
+    Found,
+    Scope,
+    below,
+    genitives_of,
+    in_phrase,
+    subjects,
+    with_preposition,
+)
 from .occupation import place_adjective
 
 
@@ -41,8 +52,7 @@ def investment(scope: Scope) -> Iterator[Found]:
             args.append(project)
         break
     investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
-                             [k for k in scope.children(trigger.index, "nmod")
-                              if not scope.case_of(k)])
+                             genitives_of(scope, trigger.index))
     args += [scope.arg("investor", m) for m in investors[:1]]
     yield Found("investment", args, 0.6, "investment", scope.number)
 
@@ -185,6 +195,5 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     if token.lemma not in scope.lex.org_nouns:
         return None
     first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
-    last = max([index, *(k for k in scope.children(index, "nmod") if k > index
-                         and not scope.case_of(k))])
+    last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)

@@ -18,6 +18,7 @@ from .base import (
     Found,
     Scope,
     below,
+    genitives_of,
     in_phrase,
     is_person,
     path_to,
@@ -416,7 +417,7 @@ def verb_subjects(scope: Scope, verb: int) -> list[int]:
     if token.rel == "acl" and token.feats.get("VerbForm") == "Part":
         return [token.head]
     if token.pos == "NOUN":
-        return [k for k in scope.children(verb, "nmod") if not scope.case_of(k)]
+        return genitives_of(scope, verb)
     return subjects(scope, verb)
 
 

@@ -18,6 +18,7 @@ from .base import (
     Arg,
     Found,
     Scope,
+    genitives_of,
     subjects,
     with_preposition,
 )
@@ -186,10 +187,10 @@ def dative_or_u(scope: Scope, index: int) -> list[int]:
 
 
 def genitives(scope: Scope, index: int) -> list[int]:
-    """The first noun in the genitive without a preposition below `index` («доля Газпрома»);
-    its conjuncts come with it, later ones are the parser's strays in long lists."""
-    return [k for k in scope.children(index, "nmod") if not scope.case_of(k)
-            and scope.tokens[k].feats.get("Case") in ("Gen", None)][:1]
+    """The first of `genitives_of` in the genitive (or not inflected) below `index` («доля
+    Газпрома»); its conjuncts come with it, later ones are the parser's strays in long lists."""
+    return [k for k in genitives_of(scope, index)
+            if scope.tokens[k].feats.get("Case") in ("Gen", None)][:1]
 
 
 def belonging(scope: Scope, token: Token) -> Link | None:
