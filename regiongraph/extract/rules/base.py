@@ -13,7 +13,7 @@ from ...dates import Point
 from ...model import Money
 from ..lexicon import Lexicon
 from ..mentions import Mention, key_of
-from ..nlp import Sentence, Token
+from ..nlp import Sentence, Token, models, normalise
 from ..when import dates_in, money_in
 
 PERSON, ORG, LOC = "PER", "ORG", "LOC"
@@ -292,6 +292,16 @@ def nearest_before(scope: Scope, index: int) -> list[int]:
 def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
     return [k for k in scope.children(index, "obl", "nmod", "obj", "iobj")
             if scope.case_of(k) in prepositions]
+
+
+def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "") -> Arg:
+    """An argument named by a phrase no NER span covers, printed in the nominative (as the
+    registry looks names up and the benchmark writes them), with the class of what it names
+    («Organisation»), which the conversion to facts needs in place of a mention's."""
+    arg = scope.span_arg(role, first, last)
+    arg.text = arg.normal = normalise(models(), scope.tokens[first:last + 1])
+    arg.cls = cls
+    return arg
 
 
 def genitives_of(scope: Scope, index: int) -> list[int]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..mentions import key_of
-from ..nlp import Token, models, normalise
+from ..nlp import Token
 from .base import (
     ACTORS,
     CLOSING_QUOTES,
@@ -22,6 +22,7 @@ from .base import (
     Scope,
     genitives_of,
     path_to,
+    phrase_arg,
     subjects,
 )
 
@@ -404,10 +405,7 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
     if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING_QUOTES or \
             tokens[index + 1].text not in CLOSING_QUOTES:
         return None
-    arg = scope.span_arg("participant", first, index)
-    arg.normal = normalise(models(), tokens[first:index + 1])
-    arg.text, arg.cls = arg.normal, "Organisation"
-    return arg
+    return phrase_arg(scope, "participant", first, index, "Organisation")
 
 
 def party_key(arg: Arg) -> str:
@@ -427,11 +425,8 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
         return None
     first = min([index, *(k for k in scope.children(index, "amod") if k < index),
                  *(own.tokens if own is not None else [])])
-    last = max(scope.at[names[0]].tokens)
-    arg = scope.span_arg("participant", first, last)
-    arg.normal = normalise(models(), scope.tokens[first:last + 1])
-    arg.text, arg.cls = arg.normal, "Organisation"
-    return arg
+    return phrase_arg(scope, "participant", first, max(scope.at[names[0]].tokens),
+                      "Organisation")
 
 
 def known_name(scope: Scope, index: int) -> Arg | None:

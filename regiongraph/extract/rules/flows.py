@@ -17,6 +17,7 @@ from .base import (
     below,
     genitives_of,
     in_phrase,
+    phrase_arg,
     subjects,
     with_preposition,
 )
@@ -45,9 +46,7 @@ def investment(scope: Scope) -> Iterator[Found]:
                 break
             end = token.index
         named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
-        project = scope.span_arg("project", kid, end)
-        project.normal = normalise(models(), scope.tokens[kid:end + 1])
-        project.text, project.cls = project.normal, "Project"
+        project = phrase_arg(scope, "project", kid, end, "Project")
         if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
             args.append(project)
         break

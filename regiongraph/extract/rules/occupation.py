@@ -22,6 +22,7 @@ from .base import (
     in_phrase,
     is_person,
     path_to,
+    phrase_arg,
     root_of,
     subjects,
     with_preposition,
@@ -158,8 +159,7 @@ def widened(scope: Scope, mention: Mention, last: int) -> Arg:
         end = narrowing_end(scope, mention)
     if (first, end) == (mention.tokens[0], mention.tokens[-1]):
         return scope.arg("where", mention)
-    arg = scope.span_arg("where", first, end)
-    arg.text = arg.normal = normalise(models(), tokens[first:end + 1])
+    arg = phrase_arg(scope, "where", first, end)
     arg.entity, arg.mention = mention.entity, mention
     return arg
 
