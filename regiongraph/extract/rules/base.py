@@ -249,6 +249,19 @@ def in_phrase(scope: Scope, token: Token, anchors: set[int]) -> bool:
             or (token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
 
 
+def phrase_end(scope: Scope, first: int, last: int, stops: Callable[[Scope, Token], bool],
+               belongs: Callable[[Scope, Token, set[int]], bool] = below) -> int:
+    """The last word of a phrase from `first` that runs on right past `last` as long as the
+    next word hangs below the phrase so far (`belongs`: `below`, or `in_phrase` to take quote
+    marks too) and does not end it (`stops`): how far a phrase the NER did not tag goes."""
+    end = last
+    for token in scope.tokens[last + 1:]:
+        if stops(scope, token) or not belongs(scope, token, set(range(first, end + 1))):
+            break
+        end = token.index
+    return end
+
+
 def is_person(scope: Scope, index: int) -> bool:
     """Whether a word stands for a person: a name, or a post whose holder is known."""
     actor = scope.actor(index)

@@ -14,10 +14,10 @@ from .base import (
     Arg,
     Found,
     Scope,
-    below,
     genitives_of,
     in_phrase,
     phrase_arg,
+    phrase_end,
     subjects,
     with_preposition,
 )
@@ -40,11 +40,7 @@ def investment(scope: Scope) -> Iterator[Found]:
     args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
                 value=money)]
     for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
-        end = kid
-        for token in scope.tokens[kid + 1:]:
-            if not in_phrase(scope, token, set(range(kid, end + 1))) or token.text == ",":
-                break
-            end = token.index
+        end = phrase_end(scope, kid, kid, lambda _, token: token.text == ",", in_phrase)
         named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
         project = phrase_arg(scope, "project", kid, end, "Project")
         if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
@@ -116,24 +112,26 @@ def goods_arg(scope: Scope, noun: int) -> Arg:
     right before the noun («карьерные самосвалы») and what hangs below it to the right
     («установки СБШ», «запчасти к тракторам»), up to a comma, a conjunct, a preposition
     that does not describe goods («продукты без проблем») or where the goods are made."""
-    tokens, lex = scope.tokens, scope.lex
+    tokens = scope.tokens
     first = noun
     while first > 0 and tokens[first - 1].pos == "ADJ" and scope.at.get(first - 1) is None:
         first -= 1
-    end = noun
-    for token in tokens[noun + 1:]:
-        mention = scope.at.get(token.index)
-        if token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
-                or (mention is not None and mention.type in (LOC, ORG)) \
-                or (token.rel == "case" and token.lemma not in lex.goods_prepositions) \
-                or not below(scope, token, set(range(first, end + 1))):
-            break
-        end = token.index
+    end = phrase_end(scope, first, noun, ends_goods)
     while end > noun and tokens[end].pos not in ("NOUN", "PROPN") and tokens[end].text != "»":
         end -= 1
     arg = scope.span_arg("goods", first, end)
     arg.normal = normalise(models(), tokens[first:end + 1])
     return arg
+
+
+def ends_goods(scope: Scope, token: Token) -> bool:
+    """Whether a word ends the goods' phrase (see `goods_arg`): a comma, a conjunct, where
+    the goods are made, a place or organisation, or a preposition that does not describe
+    goods."""
+    lex, mention = scope.lex, scope.at.get(token.index)
+    return token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
+        or (mention is not None and mention.type in (LOC, ORG)) \
+        or (token.rel == "case" and token.lemma not in lex.goods_prepositions)
 
 
 def goods_origin(scope: Scope, noun: int) -> Arg | None:

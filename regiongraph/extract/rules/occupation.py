@@ -23,6 +23,7 @@ from .base import (
     is_person,
     path_to,
     phrase_arg,
+    phrase_end,
     root_of,
     subjects,
     with_preposition,
@@ -183,14 +184,14 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
         noun += 1  # «по европейским делам»
     if noun >= len(tokens) or tokens[noun].head not in names:
         return end
-    end = noun
-    for token in tokens[noun + 1:]:
-        person = scope.at.get(token.index)
-        if token.pos == "PUNCT" or (person is not None and person.type == PERSON) or \
-                not below(scope, token, set(range(noun, end + 1))):
-            break
-        end = token.index
-    return end
+    return phrase_end(scope, noun, noun, ends_narrowing)
+
+
+def ends_narrowing(scope: Scope, token: Token) -> bool:
+    """Whether a word ends the phrase that narrows an organisation: a mark, or a person (whom
+    the organisation is named before: «Совета при мэрии Иван Петров»)."""
+    person = scope.at.get(token.index)
+    return token.pos == "PUNCT" or (person is not None and person.type == PERSON)
 
 
 def is_genitive_below(token: Token, heads: set[int]) -> bool:
