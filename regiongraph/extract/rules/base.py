@@ -291,6 +291,21 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     return kids
 
 
+def described_noun(scope: Scope, index: int, rels: tuple[str, ...] = ("acl",)) -> list[int]:
+    """The noun a participle describes («компания, купившая X» → «компания»), who or what its
+    verb tells about, when it hangs on that noun by one of `rels`; none for any other word,
+    nor for one the parser hangs on nothing or on itself."""
+    token = scope.tokens[index]
+    return [token.head] if token.rel in rels and token.head not in (-1, index) else []
+
+
+def first_conjunct(scope: Scope, index: int) -> int:
+    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»)."""
+    while scope.tokens[index].rel == "conj" and scope.tokens[index].head not in (-1, index):
+        index = scope.tokens[index].head
+    return index
+
+
 def nearest_before(scope: Scope, index: int) -> list[int]:
     """For a verb whose subject the parser lost: the last name before it that no preposition
     governs."""

@@ -20,6 +20,7 @@ from .base import (
     Arg,
     Found,
     Scope,
+    described_noun,
     genitives_of,
     path_to,
     phrase_arg,
@@ -199,9 +200,9 @@ def deal_subjects(scope: Scope, verb: int) -> list[int]:
     """The subject of a verb of the deal (and an object the parser took for a second
     subject); for an active participle the noun it describes («компания, купившая X»); else a
     name before it the parser did not link to it (`subject_before`)."""
-    token = scope.tokens[verb]
-    if token.rel == "acl" and token.head >= 0:
-        return [token.head]
+    described = described_noun(scope, verb)
+    if described:
+        return described
     found = subjects(scope, verb)
     if len(found) > 1:
         # Two subjects not coordinated: a parse gone wrong. The nearest before the verb is its

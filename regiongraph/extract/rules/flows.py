@@ -14,6 +14,8 @@ from .base import (
     Arg,
     Found,
     Scope,
+    described_noun,
+    first_conjunct,
     genitives_of,
     in_phrase,
     phrase_arg,
@@ -87,13 +89,9 @@ def goods_of(scope: Scope, trigger: Token) -> list[int]:
     """The nouns naming the goods a trade word moves: its object and their conjuncts, the
     genitive of a noun («экспорт угля»), the subject of a passive, the noun a participle
     describes («уголь, экспортируемый …»); else the goods words of the sentence."""
-    found: list[int] = []
-    if trigger.pos == "VERB" and trigger.rel in ("acl", "amod", "acl:relcl") and \
-            trigger.head >= 0:
-        head = trigger.head
-        while scope.tokens[head].rel == "conj":  # «уголь и кокс, вывозимые …»: both
-            head = scope.tokens[head].head
-        found = [head]
+    described = described_noun(scope, trigger.index, ("acl", "amod", "acl:relcl")) \
+        if trigger.pos == "VERB" else []
+    found = [first_conjunct(scope, k) for k in described]  # «уголь и кокс, вывозимые …»: both
     rels = ("obj", "nsubj:pass") if trigger.pos == "VERB" else ("nmod",)
     found += [k for k in scope.children(trigger.index, *rels)
               if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]

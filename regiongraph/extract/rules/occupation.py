@@ -18,6 +18,7 @@ from .base import (
     Found,
     Scope,
     below,
+    described_noun,
     genitives_of,
     in_phrase,
     is_person,
@@ -415,8 +416,9 @@ def verb_subjects(scope: Scope, verb: int) -> list[int]:
     Петров, работающий директором», «…, назначенный министром»); for a noun of the verb its
     genitive («назначение Ивана Петрова министром»)."""
     token = scope.tokens[verb]
-    if token.rel == "acl" and token.feats.get("VerbForm") == "Part":
-        return [token.head]
+    described = described_noun(scope, verb) if token.feats.get("VerbForm") == "Part" else []
+    if described:
+        return described
     if token.pos == "NOUN":
         return genitives_of(scope, verb)
     return subjects(scope, verb)
@@ -649,7 +651,7 @@ def headed(scope: Scope) -> Iterator[Found]:
             continue
         if token.feats.get("Voice") == "Pass":  # «партия, возглавляемая X»
             bosses = scope.children(token.index, "obl:agent", "obl")
-            headed_ = [token.head] if token.rel == "acl" else \
+            headed_ = described_noun(scope, token.index) or \
                 scope.children(token.index, "nsubj:pass")
         else:
             bosses = verb_subjects(scope, token.index)

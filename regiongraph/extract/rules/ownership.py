@@ -18,6 +18,8 @@ from .base import (
     Arg,
     Found,
     Scope,
+    described_noun,
+    first_conjunct,
     genitives_of,
     subjects,
     with_preposition,
@@ -124,17 +126,21 @@ def name_after(scope: Scope, index: int) -> Mention | None:
     return None
 
 
+#: How a participle or a noun in apposition hangs on the word it describes.
+DESCRIBING = ("acl", "amod", "appos", "parataxis")
+
+
 def described(scope: Scope, index: int) -> list[int]:
     """The word a participle or a noun in apposition describes («компания, принадлежащая …»,
     «ООО «Альфа», дочка …»), or the subject of its clause."""
-    token = scope.tokens[index]
-    if token.rel in ("acl", "amod", "appos", "parataxis") and token.head not in (-1, index):
+    noun = described_noun(scope, index, DESCRIBING)
+    if noun:
         before = name_before_comma(scope, index)
-        if before is not None and token.head < index and before.type in ACTORS:
+        if before is not None and noun[0] < index and before.type in ACTORS:
             return [before.tokens[0]]  # a phrase set off by a comma: the name before it
-        return [token.head]
+        return noun
     found = subjects(scope, index)
-    if not found and token.feats.get("VerbForm") == "Part":
+    if not found and scope.tokens[index].feats.get("VerbForm") == "Part":
         return noun_after(scope, index)
     return found
 
@@ -326,13 +332,6 @@ def owner_noun(scope: Scope, token: Token) -> Link | None:
     if clause >= 0:
         owned = relative(scope, clause, owned)
     return "owner-noun", owners, owned
-
-
-def first_conjunct(scope: Scope, index: int) -> int:
-    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»)."""
-    while scope.tokens[index].rel == "conj" and scope.tokens[index].head >= 0:
-        index = scope.tokens[index].head
-    return index
 
 
 def copula_subjects(scope: Scope, index: int) -> list[int]:
