@@ -306,13 +306,15 @@ def first_conjunct(scope: Scope, index: int) -> int:
     return index
 
 
-def nearest_before(scope: Scope, index: int) -> list[int]:
+def nearest_before(scope: Scope, index: int,
+                   fits: Callable[[Scope, int], bool] = lambda scope, first: True) -> list[int]:
     """For a verb whose subject the parser lost: the last name before it that no preposition
-    governs."""
+    governs and that, by its first word, `fits` as a subject where a rule asks more."""
     for token in reversed(scope.tokens[:index]):
         mention = scope.at.get(token.index)
         if mention is not None and mention.type in ACTORS and \
-                not scope.case_of(mention.tokens[0]) and token.index == mention.tokens[0]:
+                not scope.case_of(mention.tokens[0]) and token.index == mention.tokens[0] and \
+                fits(scope, token.index):
             return [token.index]
     return []
 

@@ -22,6 +22,7 @@ from .base import (
     Scope,
     described_noun,
     genitives_of,
+    nearest_before,
     path_to,
     phrase_arg,
     subjects,
@@ -199,7 +200,7 @@ def examples(scope: Scope, index: int) -> list[int]:
 def deal_subjects(scope: Scope, verb: int) -> list[int]:
     """The subject of a verb of the deal (and an object the parser took for a second
     subject); for an active participle the noun it describes («компания, купившая X»); else a
-    name before it the parser did not link to it (`subject_before`)."""
+    name before it the parser did not link to it that `can_be_subject`."""
     described = described_noun(scope, verb)
     if described:
         return described
@@ -211,27 +212,20 @@ def deal_subjects(scope: Scope, verb: int) -> list[int]:
         found = sorted(found, key=lambda k: (k > verb, abs(k - verb)))
         return found[:1] + [k for k in found[1:] if k > verb and not any(
             t.pos in ("PUNCT", "SCONJ", "CCONJ") for t in scope.tokens[verb + 1:k])]
-    return found or subject_before(scope, verb)
+    return found or nearest_before(scope, verb, can_be_subject)
 
 
-def subject_before(scope: Scope, verb: int) -> list[int]:
-    """For a verb whose subject the parser lost: the last name before it that can be a
-    subject, in the nominative (or not inflected), with no preposition, and not inside a
-    participle, relative or inserted clause with a verb of its own («X, принадлежащая Y,
-    купила Z»: X; «как сообщает газета Y»: not Y; «X, крупнейший банк страны, подписал»: X)."""
-    for mention in sorted(scope.mentions, key=lambda m: -m.start):
-        first = mention.tokens[0]
-        if first >= verb or mention.type not in ACTORS or scope.case_of(first) or \
-                scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(
-                    scope, first):
-            continue
-        clause, hops = first, 0
-        while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and \
-                hops < 6:
-            clause, hops = scope.tokens[clause].head, hops + 1
-        if not in_clause(scope.tokens[clause]):
-            return [first]
-    return []
+def can_be_subject(scope: Scope, first: int) -> bool:
+    """Whether a name before a verb, by its first word, can be the subject the parser lost: in
+    the nominative (or not inflected), not after a preposition, and not inside a participle,
+    relative or inserted clause with a verb of its own («X, принадлежащая Y, купила Z»: X;
+    «как сообщает газета Y»: not Y; «X, крупнейший банк страны, подписал»: X)."""
+    if scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(scope, first):
+        return False
+    clause, hops = first, 0
+    while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and hops < 6:
+        clause, hops = scope.tokens[clause].head, hops + 1
+    return not in_clause(scope.tokens[clause])
 
 
 def after_preposition(scope: Scope, index: int) -> bool:
