@@ -334,6 +334,12 @@ def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "") ->
     return arg
 
 
+def with_adjectives(scope: Scope, index: int) -> int:
+    """The first word of a noun with the adjectives the parser hangs on it before it
+    («Северному клубу», «угольные предприятия»): where its phrase starts."""
+    return min([index, *(k for k in scope.children(index, "amod") if k < index)])
+
+
 def genitives_of(scope: Scope, index: int) -> list[int]:
     """The nouns below a word with no preposition, which the rules read as its genitives
     («визит делегации», «инвестиции компании X»): who acts, or what belongs, in a noun's

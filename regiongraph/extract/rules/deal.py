@@ -26,6 +26,7 @@ from .base import (
     path_to,
     phrase_arg,
     subjects,
+    with_adjectives,
 )
 
 #: Confidence of each way a deal is found: its measured precision on the factRuEval-2016
@@ -396,7 +397,7 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
     tokens = scope.tokens
     if scope.at.get(index) is not None or tokens[index].lemma not in scope.lex.org_nouns:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
+    first = with_adjectives(scope, index)
     if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING_QUOTES or \
             tokens[index + 1].text not in CLOSING_QUOTES:
         return None
@@ -418,8 +419,7 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
              if scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
     if not names:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index),
-                 *(own.tokens if own is not None else [])])
+    first = min([with_adjectives(scope, index), *(own.tokens if own is not None else [])])
     return phrase_arg(scope, "participant", first, max(scope.at[names[0]].tokens),
                       "Organisation")
 

@@ -21,6 +21,7 @@ from .base import (
     phrase_arg,
     phrase_end,
     subjects,
+    with_adjectives,
     with_preposition,
 )
 from .occupation import place_adjective
@@ -189,6 +190,6 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
             return scope.arg("side", mention)
     if token.lemma not in scope.lex.org_nouns:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
+    first = with_adjectives(scope, index)
     last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)
