@@ -13,7 +13,7 @@ from ...dates import Point
 from ...model import Money
 from ..lexicon import Lexicon
 from ..mentions import Mention, key_of
-from ..nlp import Sentence, Token
+from ..nlp import Sentence, Token, models, normalise
 from ..when import dates_in, money_in
 
 PERSON, ORG, LOC = "PER", "ORG", "LOC"
@@ -22,6 +22,10 @@ ACTORS = (PERSON, ORG, LOC)
 NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 #: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
+#: Quote marks that open and that close a name («Альфа», "Альфа", „Альфа“), and both.
+OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 #: Quote marks, which open and close names («Альфа»).
@@ -305,10 +309,25 @@ def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
 
 def in_phrase(scope: Scope, token: Token, anchors: set[int]) -> bool:
     """Whether a word between a post and a name belongs to the post's phrase: a word below
-    it, a quote mark, or a punctuation mark of a word below it («(АБВ)»)."""
+    it, a quote mark (an apostrophe too), or a punctuation mark of a word below it
+    («(АБВ)»)."""
     return token.index in anchors or below(scope, token, anchors) or (
-        token.pos == "PUNCT" and (token.text in "«»\"'„“”" or token.head in anchors or (
-            token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
+        token.pos == "PUNCT" and (
+            token.text in QUOTES or token.text == "'" or token.head in anchors
+            or (token.text in "()" and below(scope, scope.tokens[token.head], anchors))))
+
+
+def phrase_end(scope: Scope, first: int, last: int, stops: Callable[[Scope, Token], bool],
+               belongs: Callable[[Scope, Token, set[int]], bool] = below) -> int:
+    """The last word of a phrase from `first` that runs on right past `last` as long as the
+    next word hangs below the phrase so far (`belongs`: `below`, or `in_phrase` to take quote
+    marks too) and does not end it (`stops`): how far a phrase the NER did not tag goes."""
+    end = last
+    for token in scope.tokens[last + 1:]:
+        if stops(scope, token) or not belongs(scope, token, set(range(first, end + 1))):
+            break
+        end = token.index
+    return end
 
 
 def is_person(scope: Scope, index: int) -> bool:
@@ -340,13 +359,30 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     return kids
 
 
-def nearest_before(scope: Scope, index: int) -> list[int]:
+def described_noun(scope: Scope, index: int, rels: tuple[str, ...] = ("acl",)) -> list[int]:
+    """The noun a participle describes («компания, купившая X» → «компания»), who or what its
+    verb tells about, when it hangs on that noun by one of `rels`; none for any other word,
+    nor for one the parser hangs on nothing or on itself."""
+    token = scope.tokens[index]
+    return [token.head] if token.rel in rels and token.head not in (-1, index) else []
+
+
+def first_conjunct(scope: Scope, index: int) -> int:
+    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»)."""
+    while scope.tokens[index].rel == "conj" and scope.tokens[index].head not in (-1, index):
+        index = scope.tokens[index].head
+    return index
+
+
+def nearest_before(scope: Scope, index: int,
+                   fits: Callable[[Scope, int], bool] = lambda scope, first: True) -> list[int]:
     """For a verb whose subject the parser lost: the last name before it that no preposition
-    governs."""
+    governs and that, by its first word, `fits` as a subject where a rule asks more."""
     for token in reversed(scope.tokens[:index]):
         mention = scope.at.get(token.index)
         if mention is not None and mention.type in ACTORS and \
-                not scope.case_of(mention.tokens[0]) and token.index == mention.tokens[0]:
+                not scope.case_of(mention.tokens[0]) and token.index == mention.tokens[0] and \
+                fits(scope, token.index):
             return [token.index]
     return []
 
@@ -354,6 +390,29 @@ def nearest_before(scope: Scope, index: int) -> list[int]:
 def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
     return [k for k in scope.children(index, "obl", "nmod", "obj", "iobj")
             if scope.case_of(k) in prepositions]
+
+
+def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "") -> Arg:
+    """An argument named by a phrase no NER span covers, printed in the nominative (as the
+    registry looks names up and the benchmark writes them), with the class of what it names
+    («Organisation»), which the conversion to facts needs in place of a mention's."""
+    arg = scope.span_arg(role, first, last)
+    arg.text = arg.normal = normalise(models(), scope.tokens[first:last + 1])
+    arg.cls = cls
+    return arg
+
+
+def with_adjectives(scope: Scope, index: int) -> int:
+    """The first word of a noun with the adjectives the parser hangs on it before it
+    («Северному клубу», «угольные предприятия»): where its phrase starts."""
+    return min([index, *(k for k in scope.children(index, "amod") if k < index)])
+
+
+def genitives_of(scope: Scope, index: int) -> list[int]:
+    """The nouns below a word with no preposition, which the rules read as its genitives
+    («визит делегации», «инвестиции компании X»): who acts, or what belongs, in a noun's
+    phrase. Their case is left to the caller, as a foreign name has none."""
+    return [k for k in scope.children(index, "nmod") if not scope.case_of(k)]
 
 
 def clause_verb(scope: Scope, index: int) -> tuple[int | None, str]:

@@ -8,8 +8,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..mentions import key_of
-from ..nlp import Token, models, normalise
-from .base import ACTORS, LOC, ORG, PERSON, PHRASE, Arg, Found, Scope, path_to, subjects
+from ..nlp import Token
+from .base import (
+    ACTORS,
+    CLOSING_QUOTES,
+    LOC,
+    OPENING_QUOTES,
+    ORG,
+    PERSON,
+    PHRASE,
+    Arg,
+    Found,
+    Scope,
+    described_noun,
+    genitives_of,
+    nearest_before,
+    path_to,
+    phrase_arg,
+    subjects,
+    with_adjectives,
+)
 
 #: Confidence of each way a deal is found: its measured precision on the factRuEval-2016
 #: devset and the validation documents pooled (the benchmark's partial credit, each way scored
@@ -34,8 +52,6 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 #: marks that end the stretch of the sentence they are looked for in.
 NEAR = 10
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
-#: Quote marks around a name.
-OPENING, CLOSING = frozenset({"«", '"', "„", "“"}), frozenset({"»", '"', "“", "”"})
 #: How many light words a deal word may hang below («объявила о выделении Y кредита»).
 LIGHT_DEPTH = 3
 
@@ -185,10 +201,10 @@ def examples(scope: Scope, index: int) -> list[int]:
 def deal_subjects(scope: Scope, verb: int) -> list[int]:
     """The subject of a verb of the deal (and an object the parser took for a second
     subject); for an active participle the noun it describes («компания, купившая X»); else a
-    name before it the parser did not link to it (`subject_before`)."""
-    token = scope.tokens[verb]
-    if token.rel == "acl" and token.head >= 0:
-        return [token.head]
+    name before it the parser did not link to it that `can_be_subject`."""
+    described = described_noun(scope, verb)
+    if described:
+        return described
     found = subjects(scope, verb)
     if len(found) > 1:
         # Two subjects not coordinated: a parse gone wrong. The nearest before the verb is its
@@ -197,27 +213,20 @@ def deal_subjects(scope: Scope, verb: int) -> list[int]:
         found = sorted(found, key=lambda k: (k > verb, abs(k - verb)))
         return found[:1] + [k for k in found[1:] if k > verb and not any(
             t.pos in ("PUNCT", "SCONJ", "CCONJ") for t in scope.tokens[verb + 1:k])]
-    return found or subject_before(scope, verb)
+    return found or nearest_before(scope, verb, can_be_subject)
 
 
-def subject_before(scope: Scope, verb: int) -> list[int]:
-    """For a verb whose subject the parser lost: the last name before it that can be a
-    subject, in the nominative (or not inflected), with no preposition, and not inside a
-    participle, relative or inserted clause with a verb of its own («X, принадлежащая Y,
-    купила Z»: X; «как сообщает газета Y»: not Y; «X, крупнейший банк страны, подписал»: X)."""
-    for mention in sorted(scope.mentions, key=lambda m: -m.start):
-        first = mention.tokens[0]
-        if first >= verb or mention.type not in ACTORS or scope.case_of(first) or \
-                scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(
-                    scope, first):
-            continue
-        clause, hops = first, 0
-        while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and \
-                hops < 6:
-            clause, hops = scope.tokens[clause].head, hops + 1
-        if not in_clause(scope.tokens[clause]):
-            return [first]
-    return []
+def can_be_subject(scope: Scope, first: int) -> bool:
+    """Whether a name before a verb, by its first word, can be the subject the parser lost: in
+    the nominative (or not inflected), not after a preposition, and not inside a participle,
+    relative or inserted clause with a verb of its own («X, принадлежащая Y, купила Z»: X;
+    «как сообщает газета Y»: not Y; «X, крупнейший банк страны, подписал»: X)."""
+    if scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(scope, first):
+        return False
+    clause, hops = first, 0
+    while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and hops < 6:
+        clause, hops = scope.tokens[clause].head, hops + 1
+    return not in_clause(scope.tokens[clause])
 
 
 def after_preposition(scope: Scope, index: int) -> bool:
@@ -388,14 +397,11 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
     tokens = scope.tokens
     if scope.at.get(index) is not None or tokens[index].lemma not in scope.lex.org_nouns:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
-    if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING or \
-            tokens[index + 1].text not in CLOSING:
+    first = with_adjectives(scope, index)
+    if first == 0 or index + 1 >= len(tokens) or tokens[first - 1].text not in OPENING_QUOTES or \
+            tokens[index + 1].text not in CLOSING_QUOTES:
         return None
-    arg = scope.span_arg("participant", first, index)
-    arg.normal = normalise(models(), tokens[first:index + 1])
-    arg.text, arg.cls = arg.normal, "Organisation"
-    return arg
+    return phrase_arg(scope, "participant", first, index, "Organisation")
 
 
 def party_key(arg: Arg) -> str:
@@ -409,17 +415,13 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
     if token.lemma not in scope.lex.deal_bodies or (own is not None and own.tokens[-1] != index):
         return None  # the NER may tag the body's noun alone («Комиссия» starting a sentence),
         # or with its adjectives («Высокий суд»)
-    names = [k for k in scope.children(index, "nmod") if not scope.case_of(k)
-             and scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
+    names = [k for k in genitives_of(scope, index)
+             if scope.at.get(k) is not None and scope.at[k].type in (ORG, LOC)]
     if not names:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index),
-                 *(own.tokens if own is not None else [])])
-    last = max(scope.at[names[0]].tokens)
-    arg = scope.span_arg("participant", first, last)
-    arg.normal = normalise(models(), scope.tokens[first:last + 1])
-    arg.text, arg.cls = arg.normal, "Organisation"
-    return arg
+    first = min([with_adjectives(scope, index), *(own.tokens if own is not None else [])])
+    return phrase_arg(scope, "participant", first, max(scope.at[names[0]].tokens),
+                      "Organisation")
 
 
 def known_name(scope: Scope, index: int) -> Arg | None:
@@ -436,7 +438,3 @@ def known_name(scope: Scope, index: int) -> Arg | None:
     arg = scope.arg("participant", mention)
     arg.start, arg.end = token.start, token.stop
     return arg
-
-
-#: Quotes that open or close a name.
-QUOTES = "«»\"„“”"

@@ -16,6 +16,7 @@ from .base import (
     Found,
     Scope,
     clause_verb,
+    genitives_of,
     nearest_before,
     place_of,
     subjects,
@@ -146,11 +147,11 @@ def meeting_parties(scope: Scope, token: Token) -> tuple[list[int], list[int]] |
     if token.pos not in ("NOUN", "PROPN"):
         return None
     # the genitives, the sides «между X и Y» and those «с участием X»
-    hosts = [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
+    hosts = genitives_of(scope, token.index)
     hosts += with_preposition(scope, token.index, *lex.between_prepositions)
     hosts += [g for k in scope.children(token.index, "nmod")
               if scope.tokens[k].lemma in lex.meeting_participation
-              for g in scope.children(k, "nmod") if not scope.case_of(g)]
+              for g in genitives_of(scope, k)]
     guests = [k for k in scope.children(token.index, "nmod", "obl")
               if scope.case_of(k) in lex.with_prepositions
               and scope.tokens[k].lemma not in lex.meeting_participation]
@@ -211,8 +212,8 @@ def bare_objects(scope: Scope, verb: int) -> list[int]:
     tokens = scope.tokens
     out = [k for k in scope.children(verb, "obj", "obl") if not scope.case_of(k)]
     for place in scope.children(verb, "obl"):
-        out += [k for k in scope.children(place, "nmod") if not scope.case_of(k)
-                and tokens[k].feats.get("Case") == "Acc" and k > place]
+        out += [k for k in genitives_of(scope, place)
+                if tokens[k].feats.get("Case") == "Acc" and k > place]
     return out
 
 
@@ -226,7 +227,7 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     for index in indices:
         for conj in scope.conjuncts(index):
             if scope.tokens[conj].lemma in lex.meeting_delegates and scope.actor(conj) is None:
-                words += [k for k in scope.children(conj, "nmod") if not scope.case_of(k)]
+                words += genitives_of(scope, conj)
             else:
                 words.append(conj)
     found = scope.actors(words)
@@ -288,7 +289,7 @@ def visit(scope: Scope) -> Iterator[Found]:
             if token.lemma in lex.visit_objects:
                 where += scope.children(token.index, "obj")
         else:
-            genitive = [k for k in scope.children(token.index, "nmod") if not scope.case_of(k)]
+            genitive = genitives_of(scope, token.index)
             where = with_preposition(scope, token.index, *lex.place_prepositions)
             if token.lemma in lex.visit_objects:  # «посещение X»: X is visited
                 where += genitive

@@ -8,7 +8,22 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..nlp import Token, models, normalise
-from .base import LOC, ORG, Arg, Found, Scope, below, in_phrase, subjects, with_preposition
+from .base import (
+    LOC,
+    ORG,
+    Arg,
+    Found,
+    Scope,
+    described_noun,
+    first_conjunct,
+    genitives_of,
+    in_phrase,
+    phrase_arg,
+    phrase_end,
+    subjects,
+    with_adjectives,
+    with_preposition,
+)
 from .occupation import place_adjective
 
 
@@ -28,21 +43,14 @@ def investment(scope: Scope) -> Iterator[Found]:
     args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
                 value=money)]
     for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
-        end = kid
-        for token in scope.tokens[kid + 1:]:
-            if not in_phrase(scope, token, set(range(kid, end + 1))) or token.text == ",":
-                break
-            end = token.index
+        end = phrase_end(scope, kid, kid, lambda _, token: token.text == ",", in_phrase)
         named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
-        project = scope.span_arg("project", kid, end)
-        project.normal = normalise(models(), scope.tokens[kid:end + 1])
-        project.text, project.cls = project.normal, "Project"
+        project = phrase_arg(scope, "project", kid, end, "Project")
         if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
             args.append(project)
         break
     investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
-                             [k for k in scope.children(trigger.index, "nmod")
-                              if not scope.case_of(k)])
+                             genitives_of(scope, trigger.index))
     args += [scope.arg("investor", m) for m in investors[:1]]
     yield Found("investment", args, 0.6, "investment", scope.number)
 
@@ -82,13 +90,9 @@ def goods_of(scope: Scope, trigger: Token) -> list[int]:
     """The nouns naming the goods a trade word moves: its object and their conjuncts, the
     genitive of a noun («экспорт угля»), the subject of a passive, the noun a participle
     describes («уголь, экспортируемый …»); else the goods words of the sentence."""
-    found: list[int] = []
-    if trigger.pos == "VERB" and trigger.rel in ("acl", "amod", "acl:relcl") and \
-            trigger.head >= 0:
-        head = trigger.head
-        while scope.tokens[head].rel == "conj":  # «уголь и кокс, вывозимые …»: both
-            head = scope.tokens[head].head
-        found = [head]
+    described = described_noun(scope, trigger.index, ("acl", "amod", "acl:relcl")) \
+        if trigger.pos == "VERB" else []
+    found = [first_conjunct(scope, k) for k in described]  # «уголь и кокс, вывозимые …»: both
     rels = ("obj", "nsubj:pass") if trigger.pos == "VERB" else ("nmod",)
     found += [k for k in scope.children(trigger.index, *rels)
               if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]
@@ -107,24 +111,26 @@ def goods_arg(scope: Scope, noun: int) -> Arg:
     right before the noun («карьерные самосвалы») and what hangs below it to the right
     («установки СБШ», «запчасти к тракторам»), up to a comma, a conjunct, a preposition
     that does not describe goods («продукты без проблем») or where the goods are made."""
-    tokens, lex = scope.tokens, scope.lex
+    tokens = scope.tokens
     first = noun
     while first > 0 and tokens[first - 1].pos == "ADJ" and scope.at.get(first - 1) is None:
         first -= 1
-    end = noun
-    for token in tokens[noun + 1:]:
-        mention = scope.at.get(token.index)
-        if token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
-                or (mention is not None and mention.type in (LOC, ORG)) \
-                or (token.rel == "case" and token.lemma not in lex.goods_prepositions) \
-                or not below(scope, token, set(range(first, end + 1))):
-            break
-        end = token.index
+    end = phrase_end(scope, first, noun, ends_goods)
     while end > noun and tokens[end].pos not in ("NOUN", "PROPN") and tokens[end].text != "»":
         end -= 1
     arg = scope.span_arg("goods", first, end)
     arg.normal = normalise(models(), tokens[first:end + 1])
     return arg
+
+
+def ends_goods(scope: Scope, token: Token) -> bool:
+    """Whether a word ends the goods' phrase (see `goods_arg`): a comma, a conjunct, where
+    the goods are made, a place or organisation, or a preposition that does not describe
+    goods."""
+    lex, mention = scope.lex, scope.at.get(token.index)
+    return token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
+        or (mention is not None and mention.type in (LOC, ORG)) \
+        or (token.rel == "case" and token.lemma not in lex.goods_prepositions)
 
 
 def goods_origin(scope: Scope, noun: int) -> Arg | None:
@@ -184,7 +190,6 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
             return scope.arg("side", mention)
     if token.lemma not in scope.lex.org_nouns:
         return None
-    first = min([index, *(k for k in scope.children(index, "amod") if k < index)])
-    last = max([index, *(k for k in scope.children(index, "nmod") if k > index
-                         and not scope.case_of(k))])
+    first = with_adjectives(scope, index)
+    last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)

@@ -18,9 +18,13 @@ from .base import (
     Found,
     Scope,
     below,
+    described_noun,
+    genitives_of,
     in_phrase,
     is_person,
     path_to,
+    phrase_arg,
+    phrase_end,
     root_of,
     subjects,
     with_preposition,
@@ -157,8 +161,7 @@ def widened(scope: Scope, mention: Mention, last: int) -> Arg:
         end = narrowing_end(scope, mention)
     if (first, end) == (mention.tokens[0], mention.tokens[-1]):
         return scope.arg("where", mention)
-    arg = scope.span_arg("where", first, end)
-    arg.text = arg.normal = normalise(models(), tokens[first:end + 1])
+    arg = phrase_arg(scope, "where", first, end)
     arg.entity, arg.mention = mention.entity, mention
     return arg
 
@@ -182,14 +185,14 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
         noun += 1  # «по европейским делам»
     if noun >= len(tokens) or tokens[noun].head not in names:
         return end
-    end = noun
-    for token in tokens[noun + 1:]:
-        person = scope.at.get(token.index)
-        if token.pos == "PUNCT" or (person is not None and person.type == PERSON) or \
-                not below(scope, token, set(range(noun, end + 1))):
-            break
-        end = token.index
-    return end
+    return phrase_end(scope, noun, noun, ends_narrowing)
+
+
+def ends_narrowing(scope: Scope, token: Token) -> bool:
+    """Whether a word ends the phrase that narrows an organisation: a mark, or a person (whom
+    the organisation is named before: «Совета при мэрии Иван Петров»)."""
+    person = scope.at.get(token.index)
+    return token.pos == "PUNCT" or (person is not None and person.type == PERSON)
 
 
 def is_genitive_below(token: Token, heads: set[int]) -> bool:
@@ -420,10 +423,11 @@ def verb_subjects(scope: Scope, verb: int) -> list[int]:
     Петров, работающий директором», «…, назначенный министром»); for a noun of the verb its
     genitive («назначение Ивана Петрова министром»)."""
     token = scope.tokens[verb]
-    if token.rel == "acl" and token.feats.get("VerbForm") == "Part":
-        return [token.head]
+    described = described_noun(scope, verb) if token.feats.get("VerbForm") == "Part" else []
+    if described:
+        return described
     if token.pos == "NOUN":
-        return [k for k in scope.children(verb, "nmod") if not scope.case_of(k)]
+        return genitives_of(scope, verb)
     return subjects(scope, verb)
 
 
@@ -654,7 +658,7 @@ def headed(scope: Scope) -> Iterator[Found]:
             continue
         if token.feats.get("Voice") == "Pass":  # «партия, возглавляемая X»
             bosses = scope.children(token.index, "obl:agent", "obl")
-            headed_ = [token.head] if token.rel == "acl" else \
+            headed_ = described_noun(scope, token.index) or \
                 scope.children(token.index, "nsubj:pass")
         else:
             bosses = verb_subjects(scope, token.index)

@@ -9,8 +9,21 @@ from dataclasses import replace
 
 from ..mentions import Mention
 from ..nlp import Token
-from .base import ACTORS, LOC, ORG, PERSON, Arg, Found, Scope, subjects, with_preposition
-from .deal import QUOTES
+from .base import (
+    ACTORS,
+    LOC,
+    ORG,
+    PERSON,
+    QUOTES,
+    Arg,
+    Found,
+    Scope,
+    described_noun,
+    first_conjunct,
+    genitives_of,
+    subjects,
+    with_preposition,
+)
 
 #: An ownership link a word makes: the way it was found, the owners' and the owned words.
 Link = tuple[str, list[int], list[int]]
@@ -113,17 +126,21 @@ def name_after(scope: Scope, index: int) -> Mention | None:
     return None
 
 
+#: How a participle or a noun in apposition hangs on the word it describes.
+DESCRIBING = ("acl", "amod", "appos", "parataxis")
+
+
 def described(scope: Scope, index: int) -> list[int]:
     """The word a participle or a noun in apposition describes («компания, принадлежащая …»,
     «ООО «Альфа», дочка …»), or the subject of its clause."""
-    token = scope.tokens[index]
-    if token.rel in ("acl", "amod", "appos", "parataxis") and token.head not in (-1, index):
+    noun = described_noun(scope, index, DESCRIBING)
+    if noun:
         before = name_before_comma(scope, index)
-        if before is not None and token.head < index and before.type in ACTORS:
+        if before is not None and noun[0] < index and before.type in ACTORS:
             return [before.tokens[0]]  # a phrase set off by a comma: the name before it
-        return [token.head]
+        return noun
     found = subjects(scope, index)
-    if not found and token.feats.get("VerbForm") == "Part":
+    if not found and scope.tokens[index].feats.get("VerbForm") == "Part":
         return noun_after(scope, index)
     return found
 
@@ -176,10 +193,10 @@ def dative_or_u(scope: Scope, index: int) -> list[int]:
 
 
 def genitives(scope: Scope, index: int) -> list[int]:
-    """The first noun in the genitive without a preposition below `index` («доля Газпрома»);
-    its conjuncts come with it, later ones are the parser's strays in long lists."""
-    return [k for k in scope.children(index, "nmod") if not scope.case_of(k)
-            and scope.tokens[k].feats.get("Case") in ("Gen", None)][:1]
+    """The first of `genitives_of` in the genitive (or not inflected) below `index` («доля
+    Газпрома»); its conjuncts come with it, later ones are the parser's strays in long lists."""
+    return [k for k in genitives_of(scope, index)
+            if scope.tokens[k].feats.get("Case") in ("Gen", None)][:1]
 
 
 def belonging(scope: Scope, token: Token) -> Link | None:
@@ -315,13 +332,6 @@ def owner_noun(scope: Scope, token: Token) -> Link | None:
     if clause >= 0:
         owned = relative(scope, clause, owned)
     return "owner-noun", owners, owned
-
-
-def first_conjunct(scope: Scope, index: int) -> int:
-    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»)."""
-    while scope.tokens[index].rel == "conj" and scope.tokens[index].head >= 0:
-        index = scope.tokens[index].head
-    return index
 
 
 def copula_subjects(scope: Scope, index: int) -> list[int]:
