@@ -5,6 +5,7 @@ and walks over the dependency tree that several rules share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,8 +29,6 @@ CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
-#: Quote marks, which open and close names («Альфа»).
-QUOTES = frozenset("«»\"'„“”")
 
 
 class Context(list[Mention]):
@@ -89,13 +88,18 @@ class Context(list[Mention]):
         «Альфа»» for «холдинга», «агентство «Альфа»» for «информагентства»); None when no
         organisation was introduced so: the noun then names one the article never named,
         and the last name introduced by another noun is no guess."""
-        last = None
-        for stop, noun, mention in self.descriptors:
-            if stop > before:
-                break
+        found = self.descriptors
+        for number in range(bisect_right(self.descriptor_stops, before) - 1, -1, -1):
+            _stop, noun, mention = found[number]
             if noun.endswith(lemma) or lemma.endswith(noun):
-                last = mention
-        return last
+                return mention
+        return None
+
+    @cached_property
+    def descriptor_stops(self) -> list[int]:
+        """Where each of `descriptors` ends: what `introduced` bisects, so that a long article's
+        bare nouns do not each walk all its organisations."""
+        return [stop for stop, _noun, _mention in self.descriptors]
 
     @cached_property
     def place_counts(self) -> dict[str, tuple[int, Mention]]:
