@@ -54,3 +54,10 @@ def test_the_mark_stays_out_of_the_posts_name_and_entity():
     entity = Converter(Corpus(), vocab, registry, candidates).entity_for(job, "post")
     assert [e.labels for e in candidates.entities() if e.id == entity] == \
         [(("en", "gubernator"), ("ru", "губернатор"))]
+
+
+def test_a_linking_verb_governs_a_post_with_its_adjectives():
+    text = "Иван Петров, который был назначен генеральным директором ОАО «Альфа», уволен."
+    assert posts(text) == [("occupation/verb", post("Иван Петров", "генеральным директором",
+                                                     "ОАО «Альфа»"))]
+

@@ -390,7 +390,7 @@ def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
     """The verb that links a post to its holder, and the phase it gives: «назначен
     губернатором», «занять пост премьер-министра»."""
     tokens, lex = scope.tokens, scope.lex
-    verb = tokens[post.first].head
+    verb = tokens[post_head(scope, post.first, post.last)].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
     if verb < 0 or tokens[verb].lemma not in lex.copulas | lex.phase_start | lex.phase_end:
@@ -398,6 +398,13 @@ def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
     phase = ("start" if tokens[verb].lemma in lex.phase_start else
              "end" if tokens[verb].lemma in lex.phase_end else "")
     return verb, phase
+
+
+def post_head(scope: Scope, first: int, last: int) -> int:
+    """The word of a post's phrase that the rest hangs on, which the phrase's verb governs:
+    «директором» of «генеральным директором»."""
+    return next((i for i in range(first, last + 1)
+                 if not first <= scope.tokens[i].head <= last), first)
 
 
 def verb_organisation(scope: Scope, heads: set[int]) -> Arg | None:
