@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from regiongraph.extract import extract_text
-from regiongraph.extract.mentions import Candidates, Registry
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.mentions import Candidates, Mention, Registry
+from regiongraph.extract.nlp import Sentence, Token
+from regiongraph.extract.rules.base import Scope
+from regiongraph.extract.rules.occupation import Post, by_verb
 from regiongraph.extract.tofacts import Converter
 from regiongraph.model import Corpus
 from regiongraph.vocab import Vocabulary
@@ -61,3 +65,52 @@ def test_a_linking_verb_governs_a_post_with_its_adjectives():
     assert posts(text) == [("occupation/verb", post("Иван Петров", "генеральным директором",
                                                      "ОАО «Альфа»"))]
 
+
+def test_the_one_person_in_the_nominative_of_a_linking_verbs_clause_holds_the_post():
+    text = ("Вчера стало известно, что новым гендиректором ОАО «Альфа» стал первый заместитель "
+            "министра Иван Петров.")
+    assert posts(text)[0] == ("occupation/clause",
+                              post("Иван Петров", "гендиректором", "ОАО «Альфа»"))
+
+
+def test_of_two_subjects_a_parser_gives_a_verb_the_one_in_the_posts_clause_holds_it():
+    # «Смирнов станет президентом, а Петров станет председателем», parsed with both names
+    # the subjects of the second verb, as the parser does in long sentences.
+    words = [("Смирнов", "PROPN", 6, "nsubj", "смирнов"), ("станет", "VERB", -1, "root", "стать"),
+             ("президентом", "NOUN", 1, "xcomp", "президент"), (",", "PUNCT", 6, "punct", ","),
+             ("а", "CCONJ", 6, "cc", "а"), ("Петров", "PROPN", 6, "nsubj", "петров"),
+             ("станет", "VERB", 1, "conj", "стать"),
+             ("председателем", "NOUN", 6, "xcomp", "председатель")]
+    tokens, start = [], 0
+    for index, (word, pos, head, rel, lemma) in enumerate(words):
+        feats = {"Case": "Ins"} if rel == "xcomp" else {}
+        tokens.append(Token(index, word, start, start + len(word), pos, feats, head, rel, lemma))
+        start += len(word) + 1
+    text = " ".join(w[0] for w in words)
+    people = [Mention("PER", tokens[i].start, tokens[i].stop, tokens[i].text, "", 0, [i])
+              for i in (0, 5)]
+    scope = Scope(0, Sentence(0, len(text), text, tokens), people, lexicon())
+    assert by_verb(scope, Post(7, 7, {7}, people)) == (people[1], "start")
+
+
+def test_the_subject_of_an_active_verb_of_appointing_appoints():
+    text = "Губернатор Иван Петров назначил Олега Смирнова директором ОАО «Альфа»."
+    assert ("occupation/verb", post("Олег Смирнов", "директором", "ОАО «Альфа»")) in posts(text)
+    assert all(rule != "occupation/clause" for rule, _ in posts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Директором ОАО «Альфа» стал бывший министр, сообщил Иван Петров.",
+    "Директором ОАО «Альфа» стал бывший министр, а не Иван Петров.",
+])
+def test_a_person_past_a_mark_or_a_conjunction_holds_no_post(text):
+    assert posts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Будучи директором ОАО «Альфа», Иван Петров открыл завод.",
+    "Иван Петров, являясь директором ОАО «Альфа», открыл завод.",
+])
+def test_a_converbs_post_is_held_by_its_clauses_subject(text):
+    assert posts(text) == [("occupation/converb",
+                            post("Иван Петров", "директором", "ОАО «Альфа»"))]
