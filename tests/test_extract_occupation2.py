@@ -1,0 +1,116 @@
+"""The occupation rule on made-up sentences, second round: a left post printed with its mark,
+holders of linking verbs the parser hangs elsewhere, and converbs.
+
+The sentences and names are made up for the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regiongraph.extract import extract_text
+from regiongraph.extract.lexicon import lexicon
+from regiongraph.extract.mentions import Candidates, Mention, Registry
+from regiongraph.extract.nlp import Sentence, Token
+from regiongraph.extract.rules.base import Scope
+from regiongraph.extract.rules.occupation import Post, by_verb
+from regiongraph.extract.tofacts import Converter
+from regiongraph.model import Corpus
+from regiongraph.vocab import Vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts if f.type == "occupation"]
+
+
+def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
+    return [("who", who), ("job", job), *([("where", where)] if where else [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Иван Петров, бывший директор ОАО «Альфа», заявил о поддержке.",
+     [("occupation/before", post("Иван Петров", "бывший директор", "ОАО «Альфа»"))]),
+    ("Бывший губернатор Зеленоградской области Олег Смирнов задержан.",
+     [("occupation/appos", post("Олег Смирнов", "Бывший губернатор",
+                                "Зеленоградская область"))]),
+])
+def test_a_left_post_is_printed_with_its_mark(text, expected):
+    assert posts(text) == expected
+
+
+def test_a_new_post_is_printed_without_its_mark():
+    assert posts("Новый директор ОАО «Альфа» Иван Петров приступил к работе.") == \
+        [("occupation/appos", post("Иван Петров", "директор", "ОАО «Альфа»"))]
+
+
+def test_the_mark_stays_out_of_the_posts_name_and_entity():
+    registry, candidates = Registry(), Candidates()
+    text = "Бывший губернатор Зеленоградской области Олег Смирнов задержан."
+    job = extract_text("t", text, registry, candidates).facts[0].first("job")
+    assert job is not None and (job.lemma, job.normal) == ("губернатор", "губернатор")
+    vocab = Vocabulary.load(ROOT / "ontology" / "regiongraph.ttl")
+    entity = Converter(Corpus(), vocab, registry, candidates).entity_for(job, "post")
+    assert [e.labels for e in candidates.entities() if e.id == entity] == \
+        [(("en", "gubernator"), ("ru", "губернатор"))]
+
+
+def test_a_linking_verb_governs_a_post_with_its_adjectives():
+    text = "Иван Петров, который был назначен генеральным директором ОАО «Альфа», уволен."
+    assert posts(text) == [("occupation/verb", post("Иван Петров", "генеральным директором",
+                                                     "ОАО «Альфа»"))]
+
+
+def test_the_one_person_in_the_nominative_of_a_linking_verbs_clause_holds_the_post():
+    text = ("Вчера стало известно, что новым гендиректором ОАО «Альфа» стал первый заместитель "
+            "министра Иван Петров.")
+    assert posts(text)[0] == ("occupation/clause",
+                              post("Иван Петров", "гендиректором", "ОАО «Альфа»"))
+
+
+def test_of_two_subjects_a_parser_gives_a_verb_the_one_in_the_posts_clause_holds_it():
+    # «Смирнов станет президентом, а Петров станет председателем», parsed with both names
+    # the subjects of the second verb, as the parser does in long sentences.
+    words = [("Смирнов", "PROPN", 6, "nsubj", "смирнов"), ("станет", "VERB", -1, "root", "стать"),
+             ("президентом", "NOUN", 1, "xcomp", "президент"), (",", "PUNCT", 6, "punct", ","),
+             ("а", "CCONJ", 6, "cc", "а"), ("Петров", "PROPN", 6, "nsubj", "петров"),
+             ("станет", "VERB", 1, "conj", "стать"),
+             ("председателем", "NOUN", 6, "xcomp", "председатель")]
+    tokens, start = [], 0
+    for index, (word, pos, head, rel, lemma) in enumerate(words):
+        feats = {"Case": "Ins"} if rel == "xcomp" else {}
+        tokens.append(Token(index, word, start, start + len(word), pos, feats, head, rel, lemma))
+        start += len(word) + 1
+    text = " ".join(w[0] for w in words)
+    people = [Mention("PER", tokens[i].start, tokens[i].stop, tokens[i].text, "", 0, [i])
+              for i in (0, 5)]
+    scope = Scope(0, Sentence(0, len(text), text, tokens), people, lexicon())
+    assert by_verb(scope, Post(7, 7, {7}, people)) == (people[1], "start")
+
+
+def test_the_subject_of_an_active_verb_of_appointing_appoints():
+    text = "Губернатор Иван Петров назначил Олега Смирнова директором ОАО «Альфа»."
+    assert ("occupation/verb", post("Олег Смирнов", "директором", "ОАО «Альфа»")) in posts(text)
+    assert all(rule != "occupation/clause" for rule, _ in posts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Директором ОАО «Альфа» стал бывший министр, сообщил Иван Петров.",
+    "Директором ОАО «Альфа» стал бывший министр, а не Иван Петров.",
+])
+def test_a_person_past_a_mark_or_a_conjunction_holds_no_post(text):
+    assert posts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Будучи директором ОАО «Альфа», Иван Петров открыл завод.",
+    "Иван Петров, являясь директором ОАО «Альфа», открыл завод.",
+])
+def test_a_converbs_post_is_held_by_its_clauses_subject(text):
+    assert posts(text) == [("occupation/converb",
+                            post("Иван Петров", "директором", "ОАО «Альфа»"))]
