@@ -242,3 +242,28 @@ def test_a_person_swallowed_by_an_organisation_span_is_split_off():
     assert [(kind, [t.text for t in part]) for kind, part in parts] == [
         ("ORG", ["Динамо", "Зеленоград"]), ("PER", ["Иван", "Петров"])]
     assert split_person("ORG", tokens[:2]) == [("ORG", tokens[:2])]
+
+
+def parse(*words: tuple[str, str, int, str]) -> list:
+    """Hand-made tokens: (text, part of speech, head, relation)."""
+    from regiongraph.extract.nlp import Token
+
+    return [Token(i, text, 0, 0, pos, {}, head, rel) for i, (text, pos, head, rel)
+            in enumerate(words)]
+
+
+def test_a_parse_with_cycles_is_made_a_tree():
+    from regiongraph.extract.nlp import untangle
+
+    # «Он выходит на принадлежащем Альфе канале»: the participle hung on itself describes the
+    # noun after it; two nouns hung on each other: the first hangs on the root
+    tokens = parse(("Он", "PRON", 1, "nsubj"), ("выходит", "VERB", -1, "root"),
+                   ("на", "ADP", 3, "case"), ("принадлежащем", "VERB", 3, "acl"),
+                   ("Альфе", "PROPN", 3, "obl"), ("канале", "NOUN", 1, "obl"),
+                   ("сети", "NOUN", 7, "nmod"), ("друга", "NOUN", 6, "nmod"))
+    untangle(tokens)
+    assert [t.head for t in tokens] == [1, -1, 3, 5, 3, 1, 1, 6]
+    # no root at all: the first word of the cycle becomes it
+    tokens = parse(("Альфа", "PROPN", 1, "nsubj"), ("купила", "VERB", 0, "conj"))
+    untangle(tokens)
+    assert [(t.head, t.rel) for t in tokens] == [(-1, "root"), (0, "conj")]
