@@ -64,6 +64,54 @@ def test_a_cached_rebuild_lemmatises_names_from_the_cache_without_pymorphy2(proj
         mentions.LEMMAS.update(saved)
 
 
+def test_a_damaged_cache_file_is_computed_again_not_a_failed_build(project):
+    from regiongraph.extract import mentions
+
+    out = project / "out"
+    build(Paths.at(project, out))
+    folder = out / ".cache" / "extract"
+    for entry in [*folder.glob("*.lemmas"), *folder.glob("*.pickle")]:
+        data = bytearray(entry.read_bytes())
+        cyrillic = data.find("а".encode())  # a flipped byte inside a Russian word
+        data[cyrillic] ^= 0x40
+        entry.write_bytes(bytes(data))
+    saved = dict(mentions.LEMMAS)
+    mentions.LEMMAS.clear()
+    try:
+        build(Paths.at(project, out))  # no UnicodeDecodeError from the damaged files
+    finally:
+        mentions.LEMMAS.update(saved)
+    assert cache.recall_lemmas(folder) > 0  # written again, whole
+
+
+def test_lemmas_of_another_version_are_never_read_and_go_when_new_ones_are_written(
+        tmp_path, monkeypatch):
+    from regiongraph.extract import mentions
+
+    cache.store([(cache.lemma_file(tmp_path), {"кузбасса": "кузбасс"})])
+    assert cache.recall_lemmas(tmp_path) == 1
+    old = cache.lemma_file(tmp_path)
+    monkeypatch.setattr(cache, "EXTRACTOR_VERSION", "another")
+    assert cache.lemma_file(tmp_path) != old
+    assert cache.recall_lemmas(tmp_path) == 0
+    monkeypatch.setitem(mentions.LEMMAS, "белаза", "белаз")
+    cache.store(cache.new_lemmas(tmp_path, 0))
+    assert sorted(tmp_path.glob("*.lemmas")) == [cache.lemma_file(tmp_path)]
+    # a file of anything but words and their lemmas is not taken
+    cache.store([(cache.lemma_file(tmp_path), {"слово": 5})])
+    assert cache.recall_lemmas(tmp_path) == 0
+
+
+def test_the_lemma_file_is_written_again_when_a_build_meets_new_words(tmp_path, monkeypatch):
+    from regiongraph.extract import mentions
+
+    cache.store([(cache.lemma_file(tmp_path), {"кузбасса": "кузбасс"})])
+    stored = cache.recall_lemmas(tmp_path)
+    monkeypatch.setitem(mentions.LEMMAS, "новоевыдуманноеслово", "новоевыдуманноеслово")
+    cache.store(cache.new_lemmas(tmp_path, stored))
+    assert "новоевыдуманноеслово" in cache.unpickled(cache.lemma_file(tmp_path))
+
+
 def test_a_changed_article_or_registry_is_extracted_again(project, monkeypatch):
     out = project / "out"
     build(Paths.at(project, out))

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from regiongraph.cli import main
 from regiongraph.extract import nlp
@@ -159,9 +161,18 @@ def test_debris_is_hidden_with_offsets_kept():
     ("Poссия и Бeлapусь", "Россия и Беларусь"),  # Latin twins inside Russian words
     ("фонд МLC и компания BP", "фонд МLC и компания BP"),  # Latin names stay
     ("c 2010 года", "c 2010 года"),  # one letter with no Russian word before it stays
+    ("витамин C и класса A", "витамин C и класса A"),  # a capital: a Latin letter meant
 ])
 def test_latin_twins_of_russian_letters_are_mended_letter_for_letter(text, mended):
     assert mend_latin(text) == mended
+
+
+@given(st.text(alphabet="acoyekpxCBHMTаесорхуВМк и.,\n-1", max_size=60))
+def test_mending_latin_keeps_length_and_changes_only_twins(text):
+    twins = dict(zip("aceopxykACEHKMOPTXB", "асеорхукАСЕНКМОРТХВ", strict=True))
+    mended = mend_latin(text)
+    assert len(mended) == len(text)
+    assert all(a == b or twins.get(a) == b for a, b in zip(text, mended, strict=True))
 
 
 def test_a_latin_twin_does_not_hide_a_meeting_and_quotes_stay_verbatim():

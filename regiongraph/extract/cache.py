@@ -6,9 +6,10 @@ cache key is a digest of all of them, so a stale entry is never read, and a cach
 the result a fresh run would give (the build stays byte-identical). Entries are pickles in
 `OUT/.cache/extract/`, written atomically; one that cannot be read is recomputed.
 
-Beside them, one file keeps the lemmas of the words the build has lemmatised, keyed by the
-extractor's version and pymorphy2's and its dictionaries': what lets a cached rebuild match
-names to the registry without loading the morphological analyser.
+Beside them, one file keeps the lemmas of the words builds have lemmatised in their main
+process, keyed by the extractor's version and pymorphy2's and its dictionaries': what lets a
+cached rebuild match names to the registry without loading the morphological analyser. A
+file of another version is removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -68,11 +69,16 @@ def extract_cached(items: list[Item], registry: Registry, folder: Path | None, j
 
 def store(entries: list[tuple[Path, object]]) -> None:
     """Write new entries (extractions, lemmas) atomically, as the build writes its outputs; a
-    cache that cannot be written only costs time at the next build."""
-    for path, extraction in entries:
+    cache that cannot be written only costs time at the next build. Writing a lemma file
+    removes those of other versions, which no build would read again."""
+    for path, entry in entries:
         with contextlib.suppress(OSError):
             write_atomically(path.parent, {path.name: pickle.dumps(
-                extraction, protocol=pickle.HIGHEST_PROTOCOL)})
+                entry, protocol=pickle.HIGHEST_PROTOCOL)})
+            if path.suffix == ".lemmas":
+                for other in path.parent.glob("*.lemmas"):
+                    if other != path:
+                        other.unlink(missing_ok=True)
 
 
 def lemma_file(folder: Path) -> Path:
@@ -85,12 +91,9 @@ def lemma_file(folder: Path) -> Path:
 def recall_lemmas(folder: Path | None) -> int:
     """Add the lemmas stored in `folder` to those known; return how many were stored, for
     `new_lemmas` to tell whether the file lacks any."""
-    stored: object = {}
-    if folder is not None:
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError,
-                                 ImportError), open(lemma_file(folder), "rb") as handle:
-            stored = pickle.load(handle)
-    if not isinstance(stored, dict):
+    stored = unpickled(lemma_file(folder)) if folder is not None else None
+    if not isinstance(stored, dict) or not all(
+            isinstance(word, str) and isinstance(lemma, str) for word, lemma in stored.items()):
         return 0
     for word, lemma in stored.items():
         LEMMAS.setdefault(word, lemma)
@@ -105,9 +108,16 @@ def new_lemmas(folder: Path | None, stored: int) -> list[tuple[Path, object]]:
 
 
 def read(path: Path) -> Extraction | None:
+    found = unpickled(path)
+    return found if isinstance(found, Extraction) else None
+
+
+def unpickled(path: Path) -> object:
+    """What a cache file holds, or None when it cannot be read: a missing, truncated or
+    damaged file (a flipped byte can make pickle raise almost any error) only costs the work
+    it would have saved, never the build."""
     try:
         with open(path, "rb") as handle:
-            found = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return pickle.load(handle)
+    except Exception:  # any damage means: compute it again
         return None
-    return found if isinstance(found, Extraction) else None

@@ -66,10 +66,7 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     if not is_russian(text):
         result.warnings.append(f"{doc}: not Russian text; nothing extracted")
         return result
-    seen = hide_debris(text)
-    result.sentences = analyse(mend_latin(seen))
-    for sentence in result.sentences:  # the tagger saw Latin twins mended; quotes do not
-        sentence.text = seen[sentence.start:sentence.stop]
+    result.sentences = analyse(mend_latin(hide_debris(text)))
     result.mentions = find_mentions(result.sentences, registry)
     resolve(result.mentions, candidates)
     lex = lexicon()
@@ -82,6 +79,10 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
         for _name, rule in RULES:
             found.extend(rule(scope))
         subject = protagonist(scope) or subject
+    for fact in found:  # a quote is the article's own letters, not the ones the NLP read
+        for arg in fact.args:
+            if arg.role == "quote":
+                arg.text = text[arg.start:arg.end]
     result.facts = consolidate(found)
     return result
 

@@ -9,7 +9,8 @@ mention's `how`, so a wrong link can be traced):
    («Петров» after «Иван Петров»);
 3. `candidate`: otherwise a new candidate entity, shared by all mentions of the same lemmatised
    name across the run, never a copy of a registry entity.
-NER spans made only of title words («Чрезвычайный») are dropped unless the registry knows them.
+NER spans made only of title words («Чрезвычайный»), or of a title word and lower-case words
+(«Совладелец компаний «»), are dropped unless the registry knows them.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class Mention:
 
 #: The lemmas of the words met so far. A build fills it from its cache before it starts
 #: (`cache.recall_lemmas`), so that a rebuild whose extractions are all cached lemmatises the
-#: registry's aliases without loading pymorphy2 (0.7 s, a quarter of such a rebuild).
+#: registry's aliases without loading pymorphy2 (0.2 to 0.3 s, a tenth of such a rebuild).
 LEMMAS: dict[str, str] = {}
 
 

@@ -3,7 +3,7 @@
 Debris (share buttons, photo credits, a lone «×») stays in the article, because quotes and
 offsets index into it, but is blanked out with spaces before the NLP sees it, so offsets
 still hold and no fact comes from it. Latin letters typed for their Cyrillic twins («c
-главой», «Poссия») are likewise mended for the NLP alone, letter for letter.
+главой», «Poссия») are likewise mended, letter for letter, before the NLP reads the text.
 """
 
 from __future__ import annotations
@@ -17,9 +17,13 @@ from .lexicon import lexicon
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
 WORD = re.compile(r"[^\W\d_]+")
-#: Latin letters that look like Cyrillic ones, and those Cyrillic ones.
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-TWINS = str.maketrans("aceopxyACEHKMOPTXB", "асеорхуАСЕНКМОРТХВ")
+#: Words with a Latin letter: the only ones `mend_latin` has to look at.
+WITH_LATIN = re.compile(r"[^\W\d_]*[a-zA-Z][^\W\d_]*")
+#: Latin letters that look like Cyrillic ones, and those Cyrillic ones.
+TWINS = str.maketrans("aceopxykACEHKMOPTXB", "асеорхукАСЕНКМОРТХВ")
+#: Russian words of one letter that have a Latin twin (lower case: «C» in «витамин C» is Latin).
+ONE_LETTER = {"a": "а", "c": "с", "o": "о", "y": "у", "k": "к"}
 
 
 def read_article(path: Path) -> str:
@@ -69,24 +73,28 @@ def hide_debris(text: str) -> str:
 
 def mend_latin(text: str) -> str:
     """The text with Latin look-alike letters made Cyrillic where a Russian word was meant
-    (same length, same offsets): inside a word that also has Cyrillic letters («Poссия»; not
-when it has a Latin letter with no twin, «МLC»), and
-    as a word of one letter between Cyrillic words («встретился c главой»), which the tagger
-    would otherwise read as a foreign word. Words wholly in Latin letters stay as they are."""
-    words = list(WORD.finditer(text))
+    (same length, same offsets): inside a word that also has Cyrillic letters («Poссия»), not
+    when it has a Latin letter with no twin («МLC»); and a lower-case one-letter word between
+    Russian words that is one of Russian's one-letter words («встретился c главой»). Words
+    wholly in Latin letters («BP», «витамин C») stay as they are."""
     out = list(text)
-    for number, word in enumerate(words):
+    for word in WITH_LATIN.finditer(text):
         body = word.group()
         if CYRILLIC.search(body):
             mended = body.translate(TWINS)
-            if LATIN.search(mended):  # a Latin letter with no twin: a Latin name («МLC»)
+            if LATIN.search(mended):
                 continue
-        elif len(body) == 1 and 0 < number < len(words) - 1 and \
-                CYRILLIC.match(words[number - 1].group()) and \
-                CYRILLIC.match(words[number + 1].group()):
-            mended = body.translate(TWINS)
+        elif body in ONE_LETTER and between_russian(text, word.start(), word.end()):
+            mended = ONE_LETTER[body]
         else:
             continue
-        if mended != body:
-            out[word.start():word.end()] = mended
+        out[word.start():word.end()] = mended
     return "".join(out)
+
+
+def between_russian(text: str, start: int, stop: int) -> bool:
+    """Whether the words on both sides of text[start:stop] (past spaces) are Russian."""
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 60):start])
+    after = re.match(r"\s+([^\W\d_]+)", text[stop:stop + 60])
+    return bool(before and after and CYRILLIC.match(before.group(1)[-1])
+                and CYRILLIC.match(after.group(1)))
