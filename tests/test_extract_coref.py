@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from regiongraph.extract import extract_text
 from regiongraph.extract.mentions import Mention
 from regiongraph.extract.nlp import Sentence, Token
 from regiongraph.extract.rules.base import Context, descriptor
 
-
-def facts(text: str, kind: str) -> list[list[tuple[str, str]]]:
-    """The arguments (role, text) of every fact of a type, confidence threshold or not."""
-    return [[(a.role, a.text) for a in f.args]
-            for f in extract_text("t", text).facts if f.type == kind]
-
-
-def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
-    return [("who", who), ("job", job), *([("where", where)] if where else [])]
+from .extract_helpers import facts, post
 
 
 @pytest.mark.parametrize(("text", "expected"), [

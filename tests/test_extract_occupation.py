@@ -14,17 +14,9 @@ from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.mentions import Mention
 from regiongraph.extract.nlp import Sentence, Token
 from regiongraph.extract.rules.base import Scope
-from regiongraph.extract.rules.occupation import Post, by_next_name
+from regiongraph.extract.rules.occupation import Post, by_next_name, employed, verb_person
 
-
-def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
-    return [(f.rule, [(a.role, a.text) for a in f.args])
-            for f in extract_text("t", text).facts if f.type == "occupation"]
-
-
-def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
-    return [("who", who), ("job", job), *([("where", where)] if where else [])]
+from .extract_helpers import post, posts
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -259,14 +251,15 @@ def test_a_post_with_a_copula_belongs_to_the_subject():
 
 def test_a_linking_verb_names_the_organisation_of_its_post_with_v():
     text = "Иван Петров вернулся из отпуска. Он работал в компании «Альфа» заместителем директора."
-    assert posts(text) == [
-        ("occupation/verb-pronoun+in", post("Иван Петров", "заместителем директора", "Альфа")),
-        ("occupation/employed", [("who", "Иван Петров"), ("where", "Альфа")])]
+    assert posts(text) == [  # and no bare «employed» fact beside it
+        ("occupation/verb-pronoun+in", post("Иван Петров", "заместителем директора", "Альфа"))]
 
 
 @pytest.mark.parametrize("text", [
     "Иван Петров вернулся из отпуска. Он работает в ООО «Бета».",
     "Об этом рассказал Иван Петров, который сейчас работает в ООО «Бета».",
+    "Об этом рассказал Иван Петров, который стал работать в ООО «Бета».",
+    "Иван Петров начал работать в ООО «Бета».",
 ])
 def test_working_in_an_organisation_makes_one_of_its_people(text):
     assert posts(text) == [("occupation/employed", [("who", "Иван Петров"),
@@ -282,3 +275,56 @@ def test_a_post_name_ends_where_a_second_post_is_joined():
     assert posts(text) == [
         ("occupation/verb", post("Иван Петров", "заместителя редактора")),
         ("occupation/joined", post("Иван Петров", "директора по развитию"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Иван Петров больше не работает в ООО «Бета».",
+    "Иван Петров никогда не работал в ООО «Бета».",
+    "Иван Петров хотел бы работать в ООО «Бета».",
+    "Иван Петров попросил Олега Смирнова работать в ООО «Бета».",
+    "Иван Петров вернулся из отпуска. Она работает в ООО «Бета».",
+])
+def test_working_negated_wished_asked_for_or_of_a_pronoun_of_the_other_gender_is_no_fact(text):
+    assert posts(text) == []
+
+
+def test_a_pronoun_stands_for_the_last_subject_of_its_gender():
+    text = "Мария Петрова вернулась из отпуска. Она работает в ООО «Бета»."
+    assert posts(text) == [("occupation/employed", [("who", "Мария Петрова"),
+                                                    ("where", "ООО «Бета»")])]
+
+
+def test_working_to_come_is_future():
+    found = [f for f in extract_text("t", "Иван Петров будет работать в ООО «Бета».").facts
+             if f.type == "occupation"]
+    assert [(f.rule, f.modality) for f in found] == [("occupation/employed", "future")]
+
+
+def looped(words: list[tuple[str, str, int, str, str]]) -> Scope:
+    """A hand-made parse of (word, part of speech, head, relation, lemma), which may loop as
+    the parser's parses sometimes do; the words tagged PROPN are one person's name."""
+    tokens, start = [], 0
+    for index, (word, pos, head, rel, lemma) in enumerate(words):
+        tokens.append(Token(index, word, start, start + len(word), pos, {}, head, rel, lemma))
+        start += len(word) + 1
+    text = " ".join(w[0] for w in words)
+    names = [t.index for t in tokens if t.pos == "PROPN"]
+    people = [Mention("PER", tokens[names[0]].start, tokens[names[-1]].stop, "", "", 0, names)] \
+        if names else []
+    return Scope(0, Sentence(0, len(text), text, tokens), people, lexicon())
+
+
+@pytest.mark.parametrize("words", [
+    [("работает", "VERB", 0, "conj", "работать")],  # hung on itself
+    [("продолжает", "VERB", 1, "xcomp", "продолжать"),
+     ("работать", "VERB", 0, "xcomp", "работать")],  # two verbs hung on each other
+    [("который", "PRON", 1, "nsubj", "который"), ("работает", "VERB", 2, "advcl", "работать"),
+     ("сказал", "VERB", 1, "advcl", "сказать")],  # no relative clause above, a cycle
+    [("инженер", "NOUN", 1, "appos", "инженер"), ("техник", "NOUN", 0, "appos", "техник"),
+     ("который", "PRON", 3, "nsubj", "который"),
+     ("работает", "VERB", 0, "acl:relcl", "работать")],  # nouns in apposition to each other
+])
+def test_the_person_of_a_verb_is_found_on_a_looped_parse(words):
+    scope = looped(words)
+    assert verb_person(scope, len(words) - 1) is None
+    assert list(employed(scope, set())) == []

@@ -15,22 +15,14 @@ from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.mentions import Candidates, Mention, Registry
 from regiongraph.extract.nlp import Sentence, Token
 from regiongraph.extract.rules.base import Scope
-from regiongraph.extract.rules.occupation import Post, by_verb
+from regiongraph.extract.rules.occupation import Post, by_clause_person, by_verb
 from regiongraph.extract.tofacts import Converter
 from regiongraph.model import Corpus
 from regiongraph.vocab import Vocabulary
 
+from .extract_helpers import post, posts
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
-    return [(f.rule, [(a.role, a.text) for a in f.args])
-            for f in extract_text("t", text).facts if f.type == "occupation"]
-
-
-def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
-    return [("who", who), ("job", job), *([("where", where)] if where else [])]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -99,6 +91,28 @@ def test_the_subject_of_an_active_verb_of_appointing_appoints():
     assert all(rule != "occupation/clause" for rule, _ in posts(text))
 
 
+@pytest.mark.parametrize(("verb", "holds"), [("назначил", False), ("стал", True)])
+def test_the_one_named_person_of_an_active_verb_of_appointing_holds_no_post(verb, holds):
+    # «Директором «Альфы» назначил/стал Иван Петров», the name hung on the post, so that only
+    # the clause's person could be the holder: by_verb finds no subject nor object.
+    lemma = {"назначил": "назначить", "стал": "стать"}[verb]
+    words = [("Директором", "NOUN", 2, "xcomp", "директор", {"Case": "Ins"}),
+             ("Альфы", "PROPN", 0, "nmod", "альфа", {"Case": "Gen"}),
+             (verb, "VERB", -1, "root", lemma, {"Voice": "Act"}),
+             ("Иван", "PROPN", 0, "nmod", "иван", {"Case": "Nom"}),
+             ("Петров", "PROPN", 3, "flat:name", "петров", {"Case": "Nom"})]
+    tokens, start = [], 0
+    for index, (word, pos, head, rel, lemma_, feats) in enumerate(words):
+        tokens.append(Token(index, word, start, start + len(word), pos, feats, head, rel, lemma_))
+        start += len(word) + 1
+    text = " ".join(w[0] for w in words)
+    person = Mention("PER", tokens[3].start, tokens[4].stop, "Иван Петров", "", 0, [3, 4])
+    scope = Scope(0, Sentence(0, len(text), text, tokens), [person], lexicon())
+    post_ = Post(0, 0, {0}, [person])
+    assert by_verb(scope, post_) is None
+    assert by_clause_person(scope, post_) == ((person, "start") if holds else None)
+
+
 @pytest.mark.parametrize("text", [
     "Директором ОАО «Альфа» стал бывший министр, сообщил Иван Петров.",
     "Директором ОАО «Альфа» стал бывший министр, а не Иван Петров.",
@@ -114,3 +128,11 @@ def test_a_person_past_a_mark_or_a_conjunction_holds_no_post(text):
 def test_a_converbs_post_is_held_by_its_clauses_subject(text):
     assert posts(text) == [("occupation/converb",
                             post("Иван Петров", "директором", "ОАО «Альфа»"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Не будучи директором ОАО «Альфа», Иван Петров подписал договор.",
+    "Иван Петров, не являясь директором ОАО «Альфа», подписал договор.",
+])
+def test_a_negated_converbs_post_is_nobodys(text):
+    assert posts(text) == []
