@@ -48,10 +48,9 @@ DEAL_CONFIDENCE = {
 CLAUSES = ("acl", "acl:relcl", "advcl", "parataxis")
 #: A parenthesis closing a name: «Банк Грузии (Bank of Georgia)» is named without it.
 PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
-#: How many words after a deal word a party hung elsewhere by the parser may be, and the
-#: marks that end the stretch of the sentence they are looked for in.
+#: How many words after a deal word a party hung elsewhere by the parser may be (the stretch
+#: of the sentence they are looked for in ends at a mark of `clause_marks`).
 NEAR = 10
-CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 #: How many light words a deal word may hang below («объявила о выделении Y кредита»).
 LIGHT_DEPTH = 3
 
@@ -278,7 +277,7 @@ def detached(scope: Scope, index: int) -> list[int]:
     the sentence (up to a comma, at most `NEAR` words on) but hangs elsewhere in the tree."""
     lex = scope.lex
     for token in scope.tokens[index + 1:index + 1 + NEAR]:
-        if token.text in CLAUSE_MARKS or token.pos in ("VERB", "SCONJ"):
+        if token.text in lex.clause_marks or token.pos in ("VERB", "SCONJ"):
             break
         if token.pos == "ADP" and token.lemma in lex.deal_targets and \
                 token.head > token.index and scope.at.get(token.head) is not None and \
