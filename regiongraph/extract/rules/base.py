@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ...dates import Point
 from ...model import Money
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, lexicon
 from ..mentions import Mention, key_of
 from ..nlp import Sentence, Token, models, normalise
 from ..when import dates_in, money_in
@@ -83,22 +83,23 @@ class Context(list[Mention]):
         return sorted(found, key=lambda item: item[0])
 
     def introduced(self, lemma: str, before: int) -> Mention | None:
-        """The organisation a bare noun stands for: the last one introduced before offset
-        `before` with a noun of that lemma, or a compound of it either way («медиахолдинг
-        «Альфа»» for «холдинга», «агентство «Альфа»» for «информагентства»); None when no
-        organisation was introduced so: the noun then names one the article never named,
-        and the last name introduced by another noun is no guess."""
-        found = self.descriptors
-        for number in range(bisect_right(self.descriptor_stops, before) - 1, -1, -1):
-            _stop, noun, mention = found[number]
-            if noun.endswith(lemma) or lemma.endswith(noun):
-                return mention
-        return None
+        """The organisation a bare noun stands for: the one introduced before offset `before`
+        with a noun of that lemma, or a compound of it either way («медиахолдинг «Альфа»» for
+        «холдинга», «агентство «Альфа»» for «информагентства»: `compound_of`). None when no
+        organisation was introduced so (the noun then names one the article never named, and
+        the last name introduced by another noun is no guess), and None when several were
+        («компания «Альфа» купила компанию «Бета»»: «глава компании» may be either's)."""
+        found, prefixes = self.descriptors, lexicon().noun_prefixes
+        end = bisect_right(self.descriptor_stops, before)
+        matching = {mention.entity or mention.normal: mention
+                    for _stop, noun, mention in found[:end]
+                    if compound_of(noun, lemma, prefixes) or compound_of(lemma, noun, prefixes)}
+        return next(iter(matching.values())) if len(matching) == 1 else None
 
     @cached_property
     def descriptor_stops(self) -> list[int]:
-        """Where each of `descriptors` ends: what `introduced` bisects, so that a long article's
-        bare nouns do not each walk all its organisations."""
+        """Where each of `descriptors` ends: what `introduced` bisects for those before a
+        noun."""
         return [stop for stop, _noun, _mention in self.descriptors]
 
     @cached_property
@@ -111,6 +112,13 @@ class Context(list[Mention]):
                 count, first = counts.get(mention.entity, (0, mention))
                 counts[mention.entity] = (count + 1, first)
         return counts
+
+
+def compound_of(word: str, noun: str, prefixes: frozenset[str]) -> bool:
+    """Whether a lemma is a noun's or a compound of it with one of the `prefixes` («медиа»
+    + «холдинг»): a word merely ending like the noun is another («соцсеть» is no «сеть» of a
+    company, nor «разведка» a «ведка»)."""
+    return word == noun or (word.endswith(noun) and word[:-len(noun)] in prefixes)
 
 
 def descriptor(tokens: list[Token], mention: Mention) -> Token | None:
@@ -205,11 +213,14 @@ class Scope:
         return ""
 
     def conjuncts(self, index: int) -> list[int]:
-        out, todo = [], [index]
+        """A word and the words joined to it below («X, Y и Z»), each once: the parser may
+        hang words on each other in a loop."""
+        out, todo = {index}, [index]
         while todo:
-            current = todo.pop()
-            out.append(current)
-            todo.extend(self.children(current, "conj"))
+            for kid in self.children(todo.pop(), "conj"):
+                if kid not in out:
+                    out.add(kid)
+                    todo.append(kid)
         return sorted(out)
 
     def actor(self, index: int) -> Mention | None:
@@ -372,9 +383,12 @@ def described_noun(scope: Scope, index: int, rels: tuple[str, ...] = ("acl",)) -
 
 
 def first_conjunct(scope: Scope, index: int) -> int:
-    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»)."""
-    while scope.tokens[index].rel == "conj" and scope.tokens[index].head not in (-1, index):
+    """The first of the words joined to a word («Иван Петров и Сергей Сидоров» → «Иван»);
+    on a loop of conjuncts the parser made, the last word before the climb comes back."""
+    seen = {index}
+    while scope.tokens[index].rel == "conj" and scope.tokens[index].head not in (-1, *seen):
         index = scope.tokens[index].head
+        seen.add(index)
     return index
 
 
