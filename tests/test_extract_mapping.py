@@ -52,3 +52,23 @@ def test_the_mapping_requires_what_the_shapes_require():
                    if p in VOCAB.roles_of(VOCAB.fact_classes[mapping.cls])
                    and p not in ("date", "startDate") and required.get(p, 0) < n}
         assert missing == {}, kind
+
+
+def test_a_stake_sold_is_an_ownership_that_ends_in_the_graph(project):
+    from regiongraph import Paths, build
+    from regiongraph.query import open_store
+
+    articles = project / "data" / "articles"
+    (articles / "010_stake.txt").write_text(
+        "Банк «Бета» продал свою долю в компании «Альфа».\n", encoding="utf-8")
+    (articles / "010_stake.yaml").write_text(
+        "id: 010_stake\ntitle: Продажа доли\ndate: '2025-03-14'\nlanguage: ru\n"
+        "publisher: sibdepo\n", encoding="utf-8")
+    build(Paths.at(project, project / "out"))
+    rows = open_store(project / "out" / "graph.nq").query("""
+        PREFIX rg: <https://w3id.org/regiongraph/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?phase WHERE { GRAPH ?g {
+          ?fact a rg:Ownership ; rg:phase ?phase ;
+                prov:wasDerivedFrom <https://w3id.org/regiongraph/article/010_stake> } }""")
+    assert [str(row["phase"].value).rsplit("#", 1)[-1] for row in rows] == ["phaseEnd"]
