@@ -136,3 +136,23 @@ def test_a_converbs_post_is_held_by_its_clauses_subject(text):
 ])
 def test_a_negated_converbs_post_is_nobodys(text):
     assert posts(text) == []
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Иван Петров не стал директором ОАО «Альфа».", "negated"),
+    ("Иван Петров не является директором ОАО «Альфа».", "negated"),
+    ("Иван Петров станет директором ОАО «Альфа».", "future"),
+    ("Иван Петров будет директором ОАО «Альфа».", "future"),
+    ("Иван Петров был директором ОАО «Альфа».", "actual"),
+])
+def test_the_verb_linking_a_post_gives_the_fact_its_modality(text, modality):
+    facts = [f for f in extract_text("t", text).facts if f.type == "occupation"]
+    assert [(f.first("who").text, f.modality) for f in facts] == [("Иван Петров", modality)]
+
+
+def test_a_post_in_apposition_is_not_what_the_sentence_s_verb_says():
+    # «станет» links the new post, not the one held now
+    text = "Глава ОАО «Альфа» Иван Петров не станет директором ОАО «Бета»."
+    facts = [(f.first("job").text, f.modality) for f in extract_text("t", text).facts
+             if f.type == "occupation"]
+    assert facts == [("Глава", "actual"), ("директором", "negated")]

@@ -403,6 +403,30 @@ def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
     return verb, phase
 
 
+def verb_modality(scope: Scope, first: int, last: int) -> str:
+    """What the verb linking a post to its holder says of it: «не стал директором», «не
+    является директором» (negated: a «не» on the verb, or on the post with a copula);
+    «станет директором», «будет директором» (future: the verb's tense, or «быть» to come)."""
+    tokens = scope.tokens
+    head = post_head(scope, first, last)
+    verb = linking_verb(scope, Post(first, last, set(), []))
+    words = [head, *([verb[0]] if verb else [])]
+    if any(negated(scope, word) for word in words):
+        return "negated"
+    for word in words:
+        token = tokens[word]
+        if (token.pos in ("VERB", "AUX") and token.feats.get("Tense") == "Fut") or any(
+                is_future_be(tokens[k]) for k in scope.children(word, "aux", "aux:pass", "cop")):
+            return "future"
+    return "actual"
+
+
+def is_future_be(token: Token) -> bool:
+    """«будет», «будут»: the tagger calls them present; «быть» has no other finite non-past."""
+    return token.lemma == "быть" and token.feats.get("VerbForm") == "Fin" and \
+        token.feats.get("Tense") != "Past"
+
+
 def post_head(scope: Scope, first: int, last: int) -> int:
     """The word of a post's phrase that the rest hangs on, which the phrase's verb governs:
     «директором» of «генеральным директором»."""
@@ -862,6 +886,10 @@ def key(arg: Arg) -> str:
 #: organisation (`verb_organisation`): 1 of 1 fact right on devset+validation, at the way's own
 #: confidence.
 VERB_WAYS = ("verb", "verb-pronoun", "copula")
+#: The ways that find a holder through the verb linking the post to them, whose negation and
+#: tense are the fact's («не стал директором»); a post in apposition is not what its
+#: sentence's verb says («Глава X Иван Петров станет …» is head of X now).
+LINKED_WAYS = (*VERB_WAYS, "clause", "converb")
 #: The precision of `employed`, devset and validation pooled: 2 of 2 facts right (a third, right,
 #: is left out as its sentence's post fact names the same person and organisation). Fewer than
 #: five, so it takes the figure `OCCUPATION_CONFIDENCE` gives such ways: a verb way's 0.8 and
@@ -926,8 +954,9 @@ def occupation(scope: Scope) -> Iterator[Found]:
         for index in range(first, last + 1):
             scope.holders[index] = person
         modifiers = {t.lemma for t in scope.tokens[max(0, first - 2):first + 1]}
-        modality = "actual"
-        if modifiers & scope.lex.future_markers:
+        modality = verb_modality(scope, first, last) if way.split("+")[0] in LINKED_WAYS \
+            else "actual"
+        if modality == "actual" and modifiers & scope.lex.future_markers:
             modality = "future"
         if modifiers & scope.lex.past_markers or post_lemma(scope.lex, token.lemma) != token.lemma:
             phase = phase or "end"
