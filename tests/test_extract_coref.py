@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.mentions import Mention
 from regiongraph.extract.nlp import Sentence, Token
 from regiongraph.extract.rules.base import Context, descriptor
@@ -72,7 +73,9 @@ def test_introduced_takes_compounds_either_way_and_only_before():
     words = tokens(("агентство", "агентство", "Nom", -1, "root"),
                    ("Альфа", "альфа", "Nom", 0, "appos"))
     context = Context([org(10, 15)], [Sentence(0, 15, "агентство Альфа", words)])
-    assert context.introduced("информагентство", 100) is context[0]
-    assert context.introduced("агентство", 100) is context[0]
-    assert context.introduced("агентство", 12) is None
-    assert context.introduced("банк", 100) is None
+    prefixes = lexicon().noun_prefixes
+    assert context.introduced("информагентство", 100, prefixes) is context[0]
+    assert context.introduced("агентство", 100, prefixes) is context[0]
+    assert context.introduced("агентство", 12, prefixes) is None
+    assert context.introduced("банк", 100, prefixes) is None
+    assert context.introduced("информагентство", 100, frozenset()) is None

@@ -13,7 +13,7 @@ from regiongraph.extract.lexicon import lexicon
 from regiongraph.extract.mentions import Mention
 from regiongraph.extract.nlp import Sentence, Token, analyse
 from regiongraph.extract.rules.base import Scope, first_conjunct
-from regiongraph.extract.rules.ownership import clause_subjects, genitive_chain
+from regiongraph.extract.rules.ownership import enclosing_subjects, genitive_chain
 
 
 def owned(text: str) -> list[tuple[str, str, str]]:
@@ -321,7 +321,7 @@ def test_the_climb_to_a_clause_subject_ends_on_a_loop_of_heads():
     scope = parsed([("продать", "VERB", 2, "acl", "продать"), ("свою", "DET", 2, "det", "свой"),
                     ("долю", "NOUN", 0, "obj", "доля"), ("в", "ADP", 4, "case", "в"),
                     ("Альфе", "PROPN", 2, "nmod", "альфа")], (("ORG", 4, 4),))
-    assert clause_subjects(scope, 2) == []
+    assert enclosing_subjects(scope, 2) == []
 
 
 def test_conjuncts_hung_on_each_other_end():

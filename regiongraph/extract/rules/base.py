@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ...dates import Point
 from ...model import Money
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon
 from ..mentions import Mention, key_of
 from ..nlp import Sentence, Token, models, normalise
 from ..when import dates_in, money_in
@@ -82,14 +82,15 @@ class Context(list[Mention]):
                 found.append((max(noun.stop, mention.stop), noun.lemma, mention))
         return sorted(found, key=lambda item: item[0])
 
-    def introduced(self, lemma: str, before: int) -> Mention | None:
+    def introduced(self, lemma: str, before: int, prefixes: frozenset[str]) -> Mention | None:
         """The organisation a bare noun stands for: the one introduced before offset `before`
         with a noun of that lemma, or a compound of it either way («медиахолдинг «Альфа»» for
-        «холдинга», «агентство «Альфа»» for «информагентства»: `compound_of`). None when no
-        organisation was introduced so (the noun then names one the article never named, and
-        the last name introduced by another noun is no guess), and None when several were
+        «холдинга», «агентство «Альфа»» for «информагентства»: `compound_of` with the
+        lexicon's `prefixes`). None when no organisation was introduced so (the noun then
+        names one the article never named, and the last name introduced by another noun is no
+        guess), and None when several were
         («компания «Альфа» купила компанию «Бета»»: «глава компании» may be either's)."""
-        found, prefixes = self.descriptors, lexicon().noun_prefixes
+        found = self.descriptors
         end = bisect_right(self.descriptor_stops, before)
         matching = {mention.entity or mention.normal: mention
                     for _stop, noun, mention in found[:end]

@@ -299,7 +299,7 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
     article is about (`home_country`), and other nouns for nothing."""
     classes = scope.lex.place_nouns.get(noun.lemma)
     if not classes:
-        found = scope.context.introduced(noun.lemma, noun.start)
+        found = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
         return Arg("where", found.name or found.normal, noun.start, noun.stop, found.entity,
                    found) if found is not None else None
     before = [m for m in scope.context if m.cls in classes and m.start < noun.start]

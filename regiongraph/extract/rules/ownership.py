@@ -392,11 +392,11 @@ def stake(scope: Scope, token: Token) -> Link | None:
         verb = scope.tokens[token.head] if token.head >= 0 else token
         way = "given-up-stake" if verb.lemma in lex.giving_up and \
             verb.feats.get("Tense") == "Past" else "own-stake"
-        return way, clause_subjects(scope, token.index), inside
+        return way, enclosing_subjects(scope, token.index), inside
     return "stake", genitives(scope, token.index), inside
 
 
-def clause_subjects(scope: Scope, index: int) -> list[int]:
+def enclosing_subjects(scope: Scope, index: int) -> list[int]:
     """The subject of the clause a word is in: of the nearest word above it that has one
     («Иван Петров объявил о продаже своей доли»: «доли» hangs on «продаже», which hangs on
     «объявил», whose subject is the one «своей» points to). An infinitive below a verb with
@@ -510,7 +510,7 @@ def named_before(scope: Scope) -> Iterator[Found]:
                 any(k in scope.at for k in subtree(scope, kids[0])):
             continue
         noun = scope.tokens[kids[0]]
-        introduced = scope.context.introduced(noun.lemma, noun.start)
+        introduced = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
         if introduced is not None:
             yield from pairs(scope, "named-before", [owner], [introduced])
 
