@@ -156,3 +156,14 @@ def test_a_post_in_apposition_is_not_what_the_sentence_s_verb_says():
     facts = [(f.first("job").text, f.modality) for f in extract_text("t", text).facts
              if f.type == "occupation"]
     assert facts == [("Глава", "actual"), ("директором", "negated")]
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Иван Петров вернулся из отпуска. Она стала директором ОАО «Альфа».", []),
+    ("Мария Петрова вернулась из отпуска. Она стала директором ОАО «Альфа».",
+     ["Мария Петрова"]),
+    ("Иван Петров вернулся из отпуска. Он стал директором ОАО «Альфа».", ["Иван Петров"]),
+])
+def test_a_pronoun_holds_a_post_only_for_a_person_of_its_gender(text, holders):
+    facts = extract_text("t", text).facts
+    assert [f.first("who").text for f in facts if f.type == "occupation"] == holders

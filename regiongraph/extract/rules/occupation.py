@@ -482,13 +482,15 @@ def by_verb(scope: Scope, post: Post) -> Holder | None:
 
 
 def by_verb_pronoun(scope: Scope, post: Post) -> Holder | None:
-    """A linking verb whose subject is «он»/«она»: the person last named as a subject."""
+    """A linking verb whose subject is «он»/«она»: the person last named as a subject, of the
+    pronoun's gender (`pronoun_person`)."""
     found = linking_verb(scope, post)
-    if found is None or scope.protagonist is None:
+    if found is None:
         return None
-    if any(scope.tokens[k].lemma in scope.lex.personal_pronouns
-           for k in subjects(scope, found[0])):
-        return scope.protagonist, found[1]
+    for kid in subjects(scope, found[0]):
+        if scope.tokens[kid].lemma in scope.lex.personal_pronouns:
+            person = pronoun_person(scope, kid)
+            return (person, found[1]) if person is not None else None
     return None
 
 
@@ -507,12 +509,12 @@ def by_copula(scope: Scope, post: Post) -> Holder | None:
 
 def subject_person(scope: Scope, verb: int) -> Mention | None:
     """The person a verb's subject names: a name or a post's holder; for «он»/«она» the
-    person last named as a subject."""
+    person last named as a subject, of the pronoun's gender."""
     for kid in subjects(scope, verb):
         if is_person(scope, kid):
             return scope.actor(kid)
-        if scope.tokens[kid].lemma in scope.lex.personal_pronouns and scope.protagonist:
-            return scope.protagonist
+        if scope.tokens[kid].lemma in scope.lex.personal_pronouns:
+            return pronoun_person(scope, kid)
     return None
 
 
