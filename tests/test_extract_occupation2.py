@@ -163,6 +163,7 @@ def test_a_post_in_apposition_is_not_what_the_sentence_s_verb_says():
     ("Мария Петрова вернулась из отпуска. Она стала директором ОАО «Альфа».",
      ["Мария Петрова"]),
     ("Иван Петров вернулся из отпуска. Он стал директором ОАО «Альфа».", ["Иван Петров"]),
+    ("Иван Петров вернулся из отпуска. Она возглавляет ОАО «Альфа».", []),  # `headed`
 ])
 def test_a_pronoun_holds_a_post_only_for_a_person_of_its_gender(text, holders):
     facts = extract_text("t", text).facts

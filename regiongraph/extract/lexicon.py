@@ -40,6 +40,17 @@ class Lexicon:
         return self.lists["jobs"] | self.lists["owner_nouns"]
 
     @cached_property
+    def post_verbs(self) -> frozenset[str]:
+        """Verbs that link a post to its holder: copulas and verbs of taking or leaving a post
+        (asked up to six times per post)."""
+        return self.lists["copulas"] | self.lists["phase_start"] | self.lists["phase_end"]
+
+    @cached_property
+    def time_markers(self) -> frozenset[str]:
+        """Words that date a post: «бывший», «будущий»."""
+        return self.lists["past_markers"] | self.lists["future_markers"]
+
+    @cached_property
     def deal_types(self) -> dict[str, str]:
         index: dict[str, str] = {}
         for kind, words in self.deal.items():

@@ -9,6 +9,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
+from operator import itemgetter
 
 from ...dates import Point
 from ...model import Money
@@ -90,18 +92,11 @@ class Context(list[Mention]):
         names one the article never named, and the last name introduced by another noun is no
         guess), and None when several were
         («компания «Альфа» купила компанию «Бета»»: «глава компании» may be either's)."""
-        found = self.descriptors
-        end = bisect_right(self.descriptor_stops, before)
+        end = bisect_right(self.descriptors, before, key=itemgetter(0))
         matching = {mention.entity or mention.normal: mention
-                    for _stop, noun, mention in found[:end]
+                    for _stop, noun, mention in islice(self.descriptors, end)
                     if compound_of(noun, lemma, prefixes) or compound_of(lemma, noun, prefixes)}
         return next(iter(matching.values())) if len(matching) == 1 else None
-
-    @cached_property
-    def descriptor_stops(self) -> list[int]:
-        """Where each of `descriptors` ends: what `introduced` bisects for those before a
-        noun."""
-        return [stop for stop, _noun, _mention in self.descriptors]
 
     @cached_property
     def place_counts(self) -> dict[str, tuple[int, Mention]]:

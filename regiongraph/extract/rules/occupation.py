@@ -82,8 +82,9 @@ def post_tail(scope: Scope, first: int, end: int) -> int | None:
     organisation's noun; None where the name ends."""
     tokens, lex = scope.tokens, scope.lex
     index, case = end + 1, "Gen"
+    word = tokens[index].lemma if index < len(tokens) else ""
     if index + 1 < len(tokens) and tokens[index].pos in ("ADP", "CCONJ") and \
-            tokens[index].lemma in lex.post_topic_prepositions | lex.joiners:
+            (word in lex.post_topic_prepositions or word in lex.joiners):
         index += 1
         if tokens[index - 1].lemma in lex.post_topic_prepositions:
             case = "Dat"
@@ -222,7 +223,7 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
     («Томская область»), or derives from it («Томск»), else the adjective itself when it has
     a place adjective's suffix."""
     lex = scope.lex
-    if token.lemma in lex.job_modifiers | lex.past_markers | lex.future_markers:
+    if token.lemma in lex.job_modifiers or token.lemma in lex.time_markers:
         return None
     places = scope.context.places
     # A name with the adjective itself first («томского» → «Томская область»), then a name
@@ -302,10 +303,10 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
         found = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
         return Arg("where", found.name or found.normal, noun.start, noun.stop, found.entity,
                    found) if found is not None else None
-    before = [m for m in scope.context if m.cls in classes and m.start < noun.start]
-    if not before:  # «глава государства»: the country the article is about, if one
+    found = next((m for m in reversed(scope.context)
+                  if m.start < noun.start and m.cls in classes), None)
+    if found is None:  # «глава государства»: the country the article is about, if one
         return home_country(scope) if "Country" in classes else None
-    found = before[-1]
     return Arg("where", found.name, noun.start, noun.stop, found.entity, found)
 
 
@@ -396,7 +397,7 @@ def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
     verb = tokens[post_head(scope, post.first, post.last)].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
-    if verb < 0 or tokens[verb].lemma not in lex.copulas | lex.phase_start | lex.phase_end:
+    if verb < 0 or tokens[verb].lemma not in lex.post_verbs:
         return None
     phase = ("start" if tokens[verb].lemma in lex.phase_start else
              "end" if tokens[verb].lemma in lex.phase_end else "")
@@ -573,7 +574,7 @@ def by_name_before(scope: Scope, post: Post) -> Holder | None:
     mark = post.first - 1
     if is_one_of(scope, post.first):
         mark -= 2
-    while mark > 0 and tokens[mark].lemma in lex.past_markers | lex.future_markers:
+    while mark > 0 and tokens[mark].lemma in lex.time_markers:
         mark -= 1
     for person in post.people:
         if person.tokens[-1] + 1 == mark and tokens[mark].text in lex.post_separators:
@@ -691,7 +692,8 @@ def shared_post(scope: Scope, token: Token) -> Iterator[Found]:
     holders = [people[0]]
     for other in people[1:]:
         between = tokens[holders[-1].tokens[-1] + 1:other.tokens[0]]
-        if not between or len(between) > 1 or between[0].lemma not in scope.lex.joiners | {","}:
+        if not between or len(between) > 1 or (
+                between[0].text != "," and between[0].lemma not in scope.lex.joiners):
             break
         holders.append(other)
     if len(holders) < 2:
@@ -760,10 +762,9 @@ def headed(scope: Scope) -> Iterator[Found]:
         else:
             bosses = verb_subjects(scope, token.index)
             headed_ = scope.children(token.index, "obj", "obl", "nmod")
-        person = next((m for m in scope.actors(bosses) if m.type == PERSON), None)
-        if person is None and any(scope.tokens[k].lemma in lex.personal_pronouns
-                                  for k in bosses):
-            person = scope.protagonist
+        person = next((m for m in scope.actors(bosses) if m.type == PERSON), None) or next(
+            (pronoun_person(scope, k) for k in bosses
+             if scope.tokens[k].lemma in lex.personal_pronouns), None)
         org = next((m for m in scope.actors(headed_) if m.type == ORG), None)
         if person is None or org is None:
             continue
@@ -862,8 +863,7 @@ def employed(scope: Scope, told: set[tuple[str, str]]) -> Iterator[Found]:
         if person is not None and where is not None and \
                 (key(scope.arg("who", person)), key(where)) not in told:
             future = token.feats.get("Tense") == "Fut" or any(  # «будет работать»
-                tokens[k].feats.get("VerbForm") == "Fin" and tokens[k].feats.get("Tense") != "Past"
-                for k in scope.children(token.index, "aux"))
+                is_future_be(tokens[k]) for k in scope.children(token.index, "aux"))
             args = [scope.arg("who", person), where]
             yield Found("occupation", args, EMPLOYED_CONFIDENCE, "occupation/employed",
                         scope.number, "future" if future else "actual")
@@ -917,17 +917,16 @@ def home_country(scope: Scope) -> Arg | None:
     place the article is about, which at least half of its place names name, and more than
     any other. An article about several countries has none: its posts could be of any."""
     classes = scope.lex.country_classes
-    counted = {entity: (count, first) for entity, (count, first)
-               in scope.context.place_counts.items() if first.cls.lower() in classes}
-    counts = {entity: count for entity, (count, _) in counted.items()}
-    first = {entity: mention for entity, (_, mention) in counted.items()}
+    counts = {entity: (count, first) for entity, (count, first)
+              in scope.context.place_counts.items() if first.cls.lower() in classes}
     if not counts:
         return None
-    best = max(counts, key=lambda e: counts[e])
-    if counts[best] < HOME_SHARE * sum(counts.values()) or \
-            sum(n == counts[best] for n in counts.values()) > 1:
+    best = max(counts, key=lambda e: counts[e][0])
+    most = counts[best][0]
+    if most < HOME_SHARE * sum(n for n, _ in counts.values()) or \
+            sum(n == most for n, _ in counts.values()) > 1:
         return None
-    return scope.arg("where", first[best])
+    return scope.arg("where", counts[best][1])
 
 
 def occupation(scope: Scope) -> Iterator[Found]:
