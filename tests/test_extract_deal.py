@@ -7,19 +7,16 @@ confidences were measured on), so the rule is shown to work on text it was not w
 from __future__ import annotations
 
 import hashlib
-import io
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from regiongraph.cli import main
 from regiongraph.extract import extract_text, records
 from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.rules.deal import DEAL_CONFIDENCE
 from regiongraph.query import open_store
 
-from .test_ingest import copy_project
+from .test_ingest import copy_project, run
 
 
 def deals(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -199,10 +196,6 @@ def test_two_deals_in_one_sentence():
                              (frozenset({"Nordwind", "Acme"}), "purchase")]
 
 
-def test_every_way_is_measured_above_the_threshold():
-    assert min(DEAL_CONFIDENCE.values()) >= MIN_CONFIDENCE
-
-
 def test_conjuncts_sharing_a_counterpart_are_a_deal_each():
     assert parties("Грузия находится под санкциями Италии, Франции и Японии.") == [
         (frozenset({"Италия", "Грузия"}), "sanctions"),
@@ -287,13 +280,6 @@ ARTICLE = ("Сделки недели\n\n"
            "Правительство Италии выделило Грузии кредит на 500 миллионов долларов. "
            "Китай запретил импорт говядины из Австралии.\n")
 ARTICLE_ID = "004_" + hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest()[:16]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_deals_become_valid_deal_facts_of_the_graph(tmp_path: Path):

@@ -324,7 +324,8 @@ def looped(words: list[tuple[str, str, int, str, str]]) -> Scope:
      ("который", "PRON", 3, "nsubj", "который"),
      ("работает", "VERB", 0, "acl:relcl", "работать")],  # nouns in apposition to each other
 ])
-def test_the_person_of_a_verb_is_found_on_a_looped_parse(words):
+def test_the_walks_for_a_verb_s_person_end_on_a_looped_parse(words):
+    # what is tested is that they return (they ran forever before): these parses name nobody
     scope = looped(words)
     assert verb_person(scope, len(words) - 1) is None
     assert list(employed(scope, set())) == []

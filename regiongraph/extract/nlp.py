@@ -118,7 +118,7 @@ def analyser():
 def every_reading(word: str, grammeme: str) -> bool:
     """Whether every dictionary reading of a word has a grammeme («переговоры»: Pltm, all
     plural); asked per post and meeting word, so remembered per word."""
-    parses = models().analyser.parse(word)
+    parses = analyser().parse(word)
     return bool(parses) and all(grammeme in p.tag for p in parses)
 
 

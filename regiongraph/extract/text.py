@@ -16,7 +16,9 @@ from .lexicon import lexicon
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LETTER = re.compile(r"[^\W\d_]")
-WORD = re.compile(r"[^\W\d_]+")
+#: The word right before a place (past spaces), and the word right after one.
+LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+FIRST_WORD = re.compile(r"\s+([^\W\d_]+)")
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 #: Words with a Latin letter: the only ones `mend_latin` has to look at.
 WITH_LATIN = re.compile(r"[^\W\d_]*[a-zA-Z][^\W\d_]*")
@@ -77,24 +79,21 @@ def mend_latin(text: str) -> str:
     when it has a Latin letter with no twin («МLC»); and a lower-case one-letter word between
     Russian words that is one of Russian's one-letter words («встретился c главой»). Words
     wholly in Latin letters («BP», «витамин C») stay as they are."""
-    out = list(text)
-    for word in WITH_LATIN.finditer(text):
+    def mend(word: re.Match[str]) -> str:
         body = word.group()
         if CYRILLIC.search(body):
             mended = body.translate(TWINS)
-            if LATIN.search(mended):
-                continue
-        elif body in ONE_LETTER and between_russian(text, word.start(), word.end()):
-            mended = ONE_LETTER[body]
-        else:
-            continue
-        out[word.start():word.end()] = mended
-    return "".join(out)
+            return body if LATIN.search(mended) else mended
+        if body in ONE_LETTER and between_russian(text, word.start(), word.end()):
+            return ONE_LETTER[body]
+        return body
+
+    return WITH_LATIN.sub(mend, text)
 
 
 def between_russian(text: str, start: int, stop: int) -> bool:
     """Whether the words on both sides of text[start:stop] (past spaces) are Russian."""
-    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 60):start])
-    after = re.match(r"\s+([^\W\d_]+)", text[stop:stop + 60])
+    before = LAST_WORD.search(text[max(0, start - 60):start])
+    after = FIRST_WORD.match(text[stop:stop + 60])
     return bool(before and after and CYRILLIC.match(before.group(1)[-1])
                 and CYRILLIC.match(after.group(1)))

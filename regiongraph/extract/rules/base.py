@@ -401,6 +401,17 @@ def nearest_before(scope: Scope, index: int,
     return []
 
 
+def named_elsewhere(scope: Scope, index: int) -> Mention | None:
+    """The article's actor a capitalised word no mention covers names: the NER missed the
+    name here but found it elsewhere («Acme» after «Acme Systems», «Петров» after «Иван
+    Петров»), by the lemma of a name or the first word, in Latin letters, of one."""
+    token = scope.tokens[index]
+    if scope.at.get(index) is not None or token.pos not in ("PROPN", "X") or \
+            not token.text[:1].isupper():
+        return None
+    return scope.context.names.get(key_of(token.text))
+
+
 def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
     return [k for k in scope.children(index, "obl", "nmod", "obj", "iobj")
             if scope.case_of(k) in prepositions]

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..mentions import key_of
 from ..nlp import Token
 from .base import (
     ACTORS,
@@ -22,6 +21,7 @@ from .base import (
     Scope,
     described_noun,
     genitives_of,
+    named_elsewhere,
     nearest_before,
     path_to,
     phrase_arg,
@@ -425,15 +425,10 @@ def body_phrase(scope: Scope, index: int) -> Arg | None:
 
 def known_name(scope: Scope, index: int) -> Arg | None:
     """A name the NER missed here but found elsewhere in the article («Acme» after «Acme
-    Systems»): a capitalised word not in a mention whose lemma is the lemma of a name met
-    in the article, or the first word, in Latin letters, of one."""
-    token = scope.tokens[index]
-    if scope.at.get(index) is not None or token.pos not in ("PROPN", "X") or \
-            not token.text[:1].isupper():
-        return None
-    mention = scope.context.names.get(key_of(token.text))
+    Systems»), as a party at the word's place (`named_elsewhere`)."""
+    mention = named_elsewhere(scope, index)
     if mention is None:
         return None
     arg = scope.arg("participant", mention)
-    arg.start, arg.end = token.start, token.stop
+    arg.start, arg.end = scope.tokens[index].start, scope.tokens[index].stop
     return arg

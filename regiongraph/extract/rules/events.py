@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import Mention, key_of
+from ..mentions import Mention
 from ..nlp import Token, every_reading
 from .base import (
     LOC,
@@ -17,6 +17,7 @@ from .base import (
     Scope,
     clause_verb,
     genitives_of,
+    named_elsewhere,
     nearest_before,
     place_of,
     subjects,
@@ -232,11 +233,10 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
                 words.append(conj)
     found = scope.actors(words)
     for word in words:
-        if scope.tokens[word].pos == "PROPN" and scope.actor(word) is None:
-            known = scope.context.names.get(key_of(scope.tokens[word].text))
-            if known is not None and known.type == PERSON and \
-                    all(known.entity != m.entity for m in found):
-                found.append(known)
+        known = named_elsewhere(scope, word) if scope.actor(word) is None else None
+        if known is not None and known.type == PERSON and \
+                all(known.entity != m.entity for m in found):
+            found.append(known)
     return found
 
 

@@ -98,8 +98,7 @@ def goods_of(scope: Scope, trigger: Token) -> list[int]:
               if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]
     nouns = [c for i in found for c in scope.conjuncts(i)
              if scope.tokens[c].pos == "NOUN" and scope.at.get(c) is None
-             and scope.tokens[c].lemma not in scope.lex.trade_made | scope.lex.org_nouns
-             | scope.lex.property_nouns]  # a company bought is a deal, not goods
+             and not is_company_word(scope, scope.tokens[c].lemma)]  # bought: a deal, not goods
     if not nouns:
         nouns = [t.index for t in scope.tokens
                  if t.lemma in scope.lex.trade_goods and t.pos == "NOUN"]
@@ -182,7 +181,8 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     if mention is not None:
         return scope.arg("side", mention) if mention.type in (LOC, ORG) else None
     token = scope.tokens[index]
-    if token.pos != "NOUN" or token.lemma not in scope.lex.org_nouns | scope.lex.trade_markets:
+    if token.pos != "NOUN" or (token.lemma not in scope.lex.org_nouns and
+                               token.lemma not in scope.lex.trade_markets):
         return None
     for kid in scope.children(index, "nmod"):  # «в магазинах Италии», «для городов Грузии»
         mention = scope.at.get(kid)
@@ -193,3 +193,9 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     first = with_adjectives(scope, index)
     last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)
+
+
+def is_company_word(scope: Scope, lemma: str) -> bool:
+    """Whether a noun names a company or a business rather than goods («завод», «акции»)."""
+    lex = scope.lex
+    return lemma in lex.trade_made or lemma in lex.org_nouns or lemma in lex.property_nouns
