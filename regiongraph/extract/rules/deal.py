@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..nlp import Token
 from .base import (
@@ -19,6 +20,7 @@ from .base import (
     Arg,
     Found,
     Scope,
+    ancestors,
     described_noun,
     genitives_of,
     named_elsewhere,
@@ -222,10 +224,7 @@ def can_be_subject(scope: Scope, first: int) -> bool:
     «как сообщает газета Y»: not Y; «X, крупнейший банк страны, подписал»: X)."""
     if scope.tokens[first].feats.get("Case", "Nom") != "Nom" or after_preposition(scope, first):
         return False
-    clause, hops = first, 0
-    while scope.tokens[clause].head >= 0 and not in_clause(scope.tokens[clause]) and hops < 6:
-        clause, hops = scope.tokens[clause].head, hops + 1
-    return not in_clause(scope.tokens[clause])
+    return not any(in_clause(scope.tokens[i]) for i in islice(ancestors(scope, first), 7))
 
 
 def after_preposition(scope: Scope, index: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import islice
 
 from ..mentions import Mention
 from ..nlp import Token
@@ -18,6 +19,7 @@ from .base import (
     Arg,
     Found,
     Scope,
+    ancestors,
     compound_of,
     described_noun,
     first_conjunct,
@@ -402,9 +404,7 @@ def enclosing_subjects(scope: Scope, index: int) -> list[int]:
     «объявил», whose subject is the one «своей» points to). An infinitive below a verb with
     an object is that object's to do («Иван попросил Олега продать свою долю»: Олег's). Each
     word is climbed once: the parser may hang words on each other in a loop."""
-    head, seen = scope.tokens[index].head, {index}
-    while head >= 0 and head not in seen:
-        seen.add(head)
+    for head in islice(ancestors(scope, index), 1, None):
         token = scope.tokens[head]
         if token.rel == "xcomp" and not scope.children(head, "nsubj") and token.head >= 0 and \
                 scope.children(token.head, "obj"):
@@ -412,7 +412,6 @@ def enclosing_subjects(scope: Scope, index: int) -> list[int]:
         found = subjects(scope, head)
         if found:
             return found
-        head = token.head
     return []
 
 
