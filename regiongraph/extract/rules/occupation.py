@@ -396,11 +396,11 @@ def is_named_place(scope: Scope, index: int) -> bool:
     return mention is not None and mention.type in (ORG, LOC)
 
 
-def linking_verb(scope: Scope, post: Post) -> tuple[int, str] | None:
+def linking_verb(scope: Scope, first: int, last: int) -> tuple[int, str] | None:
     """The verb that links a post to its holder, and the phase it gives: «назначен
     губернатором», «занять пост премьер-министра»."""
     tokens, lex = scope.tokens, scope.lex
-    verb = tokens[post_head(scope, post.first, post.last)].head
+    verb = tokens[post_head(scope, first, last)].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
     if verb < 0 or tokens[verb].lemma not in lex.post_verbs:
@@ -416,7 +416,7 @@ def verb_modality(scope: Scope, first: int, last: int) -> str:
     «станет директором», «будет директором» (future: the verb's tense, or «быть» to come)."""
     tokens = scope.tokens
     head = post_head(scope, first, last)
-    verb = linking_verb(scope, Post(first, last, set(), []))
+    verb = linking_verb(scope, first, last)
     words = [head, *([verb[0]] if verb else [])]
     if any(negated(scope, word) for word in words):
         return "negated"
@@ -473,7 +473,7 @@ def by_verb(scope: Scope, post: Post) -> Holder | None:
     """The subject of a linking verb: a name, or a post whose holder is known («губернатором
     стал глава района Иван Петров»); the object of an appointing one («X назначил Ивана
     Петрова министром»)."""
-    found = linking_verb(scope, post)
+    found = linking_verb(scope, post.first, post.last)
     if found is None:
         return None
     appointed = [k for k in scope.children(found[0], "obj") if is_person(scope, k)]
@@ -491,7 +491,7 @@ def by_verb(scope: Scope, post: Post) -> Holder | None:
 def by_verb_pronoun(scope: Scope, post: Post) -> Holder | None:
     """A linking verb whose subject is «он»/«она»: the person last named as a subject, of the
     pronoun's gender (`pronoun_person`)."""
-    found = linking_verb(scope, post)
+    found = linking_verb(scope, post.first, post.last)
     if found is None:
         return None
     for kid in subjects(scope, found[0]):
@@ -531,7 +531,7 @@ def by_converb(scope: Scope, post: Post) -> Holder | None:
     not a negated one («не будучи директором»)."""
     tokens = scope.tokens
     head = post_head(scope, post.first, post.last)
-    found = linking_verb(scope, post)
+    found = linking_verb(scope, post.first, post.last)
     if found is not None and tokens[found[0]].feats.get("VerbForm") == "Conv":
         if negated(scope, found[0]):
             return None
@@ -552,7 +552,7 @@ def by_clause_person(scope: Scope, post: Post) -> Holder | None:
     «Альфа» стал первый заместитель министра Иван Петров»). Not for an active verb of
     appointing, whose subject appoints («Иван Петров назначил директором …»)."""
     tokens, lex = scope.tokens, scope.lex
-    found = linking_verb(scope, post)
+    found = linking_verb(scope, post.first, post.last)
     if found is None or tokens[post_head(scope, post.first, post.last)].feats.get("Case") != "Ins":
         return None
     verb = found[0]
@@ -943,7 +943,7 @@ def occupation(scope: Scope) -> Iterator[Found]:
             continue
         person, confidence, phase, way = found
         if where is None and way in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
-            verb = linking_verb(scope, Post(first, last, set(), []))
+            verb = linking_verb(scope, first, last)
             heads = set(range(first, last + 1)) | ({verb[0]} if verb else set())
             where = verb_organisation(scope, heads)
             way += "+in" if where is not None else ""
