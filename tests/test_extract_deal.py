@@ -16,6 +16,7 @@ from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.rules.deal import DEAL_CONFIDENCE
 from regiongraph.query import open_store
 
+from .extract_helpers import hand_scope
 from .test_ingest import copy_project, run
 
 
@@ -316,17 +317,12 @@ def test_renewing_sanctions_is_a_light_word():
 
 def test_a_compound_preposition_is_its_words_right_after_it():
     """«в отношении Грузии в ходе переговоров» with «ходе» hung on the first «в» as well."""
-    from regiongraph.extract.lexicon import lexicon
-    from regiongraph.extract.nlp import Sentence, Token
-    from regiongraph.extract.rules.base import Scope
     from regiongraph.extract.rules.deal import preposition_of
 
-    words = [("в", "в", 2, "case"), ("отношении", "отношение", 0, "fixed"),
-             ("Грузии", "грузия", -1, "root"), ("в", "в", 5, "case"),
-             ("ходе", "ход", 0, "fixed"), ("переговоров", "переговоры", 2, "nmod")]
-    tokens = [Token(i, text, 0, 0, "X", {}, head, rel, lemma)
-              for i, (text, lemma, head, rel) in enumerate(words)]
-    scope = Scope(0, Sentence(0, 0, "", tokens), [], lexicon())
+    scope = hand_scope([(text, "X", head, rel, lemma) for text, lemma, head, rel in [
+        ("в", "в", 2, "case"), ("отношении", "отношение", 0, "fixed"),
+        ("Грузии", "грузия", -1, "root"), ("в", "в", 5, "case"), ("ходе", "ход", 0, "fixed"),
+        ("переговоров", "переговоры", 2, "nmod")]])
     assert preposition_of(scope, 2) == "в отношение"
 
 

@@ -10,13 +10,10 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.lexicon import lexicon
-from regiongraph.extract.mentions import Mention
-from regiongraph.extract.nlp import Sentence, Token
 from regiongraph.extract.rules.base import Scope
 from regiongraph.extract.rules.occupation import Post, by_next_name, employed, verb_person
 
-from .extract_helpers import post, posts
+from .extract_helpers import hand_scope, post, posts
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -206,23 +203,11 @@ def test_a_trade_has_a_place_as_organisation_only_in_the_genitive_after_it(text,
 
 
 def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
-    words = [("руководителем", 0, "root"), ("Госдепартамента", 0, "nmod"),
-             ("США", -1, "nmod"), ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]
-    tokens, start = [], 0
-    for index, (word, head, rel) in enumerate(words):
-        tokens.append(Token(index, word, start, start + len(word), "PROPN", {}, head, rel,
-                            word.lower()))
-        start += len(word) + 1
-    text = " ".join(w for w, _, _ in words)
-
-    def mention(kind: str, first: int, last: int) -> Mention:
-        return Mention(kind, tokens[first].start, tokens[last].stop,
-                       text[tokens[first].start:tokens[last].stop], "", 0,
-                       list(range(first, last + 1)))
-
-    person = mention("PER", 3, 4)
-    scope = Scope(0, Sentence(0, len(text), text, tokens),
-                  [mention("ORG", 1, 1), mention("LOC", 2, 2), person], lexicon())
+    words = [(word, "PROPN", head, rel, word.lower()) for word, head, rel in [
+        ("руководителем", 0, "root"), ("Госдепартамента", 0, "nmod"), ("США", -1, "nmod"),
+        ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]]
+    scope = hand_scope(words, (("ORG", 1, 1), ("LOC", 2, 2), ("PER", 3, 4)))
+    person = scope.mentions[2]
     assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
 
 
@@ -303,15 +288,8 @@ def test_working_to_come_is_future():
 def looped(words: list[tuple[str, str, int, str, str]]) -> Scope:
     """A hand-made parse of (word, part of speech, head, relation, lemma), which may loop as
     the parser's parses sometimes do; the words tagged PROPN are one person's name."""
-    tokens, start = [], 0
-    for index, (word, pos, head, rel, lemma) in enumerate(words):
-        tokens.append(Token(index, word, start, start + len(word), pos, {}, head, rel, lemma))
-        start += len(word) + 1
-    text = " ".join(w[0] for w in words)
-    names = [t.index for t in tokens if t.pos == "PROPN"]
-    people = [Mention("PER", tokens[names[0]].start, tokens[names[-1]].stop, "", "", 0, names)] \
-        if names else []
-    return Scope(0, Sentence(0, len(text), text, tokens), people, lexicon())
+    names = [i for i, word in enumerate(words) if word[1] == "PROPN"]
+    return hand_scope(words, (("PER", names[0], names[-1]),) if names else ())
 
 
 @pytest.mark.parametrize("words", [

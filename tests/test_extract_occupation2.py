@@ -11,16 +11,13 @@ from pathlib import Path
 import pytest
 
 from regiongraph.extract import extract_text
-from regiongraph.extract.lexicon import lexicon
-from regiongraph.extract.mentions import Candidates, Mention, Registry
-from regiongraph.extract.nlp import Sentence, Token
-from regiongraph.extract.rules.base import Scope
+from regiongraph.extract.mentions import Candidates, Registry
 from regiongraph.extract.rules.occupation import Post, by_clause_person, by_verb
 from regiongraph.extract.tofacts import Converter
 from regiongraph.model import Corpus
 from regiongraph.vocab import Vocabulary
 
-from .extract_helpers import post, posts
+from .extract_helpers import hand_scope, post, posts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,15 +70,9 @@ def test_of_two_subjects_a_parser_gives_a_verb_the_one_in_the_posts_clause_holds
              ("а", "CCONJ", 6, "cc", "а"), ("Петров", "PROPN", 6, "nsubj", "петров"),
              ("станет", "VERB", 1, "conj", "стать"),
              ("председателем", "NOUN", 6, "xcomp", "председатель")]
-    tokens, start = [], 0
-    for index, (word, pos, head, rel, lemma) in enumerate(words):
-        feats = {"Case": "Ins"} if rel == "xcomp" else {}
-        tokens.append(Token(index, word, start, start + len(word), pos, feats, head, rel, lemma))
-        start += len(word) + 1
-    text = " ".join(w[0] for w in words)
-    people = [Mention("PER", tokens[i].start, tokens[i].stop, tokens[i].text, "", 0, [i])
-              for i in (0, 5)]
-    scope = Scope(0, Sentence(0, len(text), text, tokens), people, lexicon())
+    words = [(*word, {"Case": "Ins"} if word[3] == "xcomp" else {}) for word in words]
+    scope = hand_scope(words, (("PER", 0, 0), ("PER", 5, 5)))
+    people = scope.mentions
     assert by_verb(scope, Post(7, 7, {7}, people)) == (people[1], "start")
 
 
@@ -101,13 +92,8 @@ def test_the_one_named_person_of_an_active_verb_of_appointing_holds_no_post(verb
              (verb, "VERB", -1, "root", lemma, {"Voice": "Act"}),
              ("Иван", "PROPN", 0, "nmod", "иван", {"Case": "Nom"}),
              ("Петров", "PROPN", 3, "flat:name", "петров", {"Case": "Nom"})]
-    tokens, start = [], 0
-    for index, (word, pos, head, rel, lemma_, feats) in enumerate(words):
-        tokens.append(Token(index, word, start, start + len(word), pos, feats, head, rel, lemma_))
-        start += len(word) + 1
-    text = " ".join(w[0] for w in words)
-    person = Mention("PER", tokens[3].start, tokens[4].stop, "Иван Петров", "", 0, [3, 4])
-    scope = Scope(0, Sentence(0, len(text), text, tokens), [person], lexicon())
+    scope = hand_scope(words, (("PER", 3, 4),))
+    person = scope.mentions[0]
     post_ = Post(0, 0, {0}, [person])
     assert by_verb(scope, post_) is None
     assert by_clause_person(scope, post_) == ((person, "start") if holds else None)

@@ -9,11 +9,11 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.lexicon import lexicon
-from regiongraph.extract.mentions import Mention
-from regiongraph.extract.nlp import Sentence, Token, analyse
-from regiongraph.extract.rules.base import Scope, first_conjunct
+from regiongraph.extract.nlp import analyse
+from regiongraph.extract.rules.base import first_conjunct
 from regiongraph.extract.rules.ownership import enclosing_subjects, genitive_chain
+
+from .extract_helpers import hand_scope
 
 
 def owned(text: str) -> list[tuple[str, str, str]]:
@@ -294,37 +294,22 @@ def test_an_owner_noun_of_a_relative_pronoun_owns_the_name_before_the_clause(tex
     assert owned(text) == expected
 
 
-#: A hand-made parse: each word with its part of speech, head, relation and lemma.
-Parsed = list[tuple[str, str, int, str, str]]
-
-
-def parsed(words: Parsed, names: tuple[tuple[str, int, int], ...] = ()) -> Scope:
-    """A scope over a parse written by hand, as the parser sometimes makes it: not a tree."""
-    tokens, start = [], 0
-    for index, (word, pos, head, rel, lemma) in enumerate(words):
-        tokens.append(Token(index, word, start, start + len(word), pos, {}, head, rel, lemma))
-        start += len(word) + 1
-    text = " ".join(word for word, *_ in words)
-    mentions = [Mention(kind, tokens[a].start, tokens[b].stop,
-                        " ".join(t.text for t in tokens[a:b + 1]), "", 0, list(range(a, b + 1)))
-                for kind, a, b in names]
-    return Scope(0, Sentence(0, len(text), text, tokens), mentions, lexicon())
 
 
 # The parser hangs words on themselves or on each other in a loop (321 of 2,922 sentences of
 # devset+validation have one); the walks over heads and children must each end.
 def test_a_genitive_hung_on_itself_is_in_its_chain_once():
-    assert genitive_chain(parsed([("год", "NOUN", 0, "nmod", "год")]), 0) == [0]
+    assert genitive_chain(hand_scope([("год", "NOUN", 0, "nmod", "год")]), 0) == [0]
 
 
 def test_the_climb_to_a_clause_subject_ends_on_a_loop_of_heads():
-    scope = parsed([("продать", "VERB", 2, "acl", "продать"), ("свою", "DET", 2, "det", "свой"),
+    scope = hand_scope([("продать", "VERB", 2, "acl", "продать"), ("свою", "DET", 2, "det", "свой"),
                     ("долю", "NOUN", 0, "obj", "доля"), ("в", "ADP", 4, "case", "в"),
                     ("Альфе", "PROPN", 2, "nmod", "альфа")], (("ORG", 4, 4),))
     assert enclosing_subjects(scope, 2) == []
 
 
 def test_conjuncts_hung_on_each_other_end():
-    scope = parsed([("уголь", "NOUN", 2, "conj", "уголь"), ("и", "CCONJ", 2, "cc", "и"),
+    scope = hand_scope([("уголь", "NOUN", 2, "conj", "уголь"), ("и", "CCONJ", 2, "cc", "и"),
                     ("кокс", "NOUN", 0, "conj", "кокс")])
     assert (first_conjunct(scope, 0), scope.conjuncts(0)) == (2, [0, 2])
