@@ -359,15 +359,35 @@ def protagonist(scope: Scope) -> Mention | None:
 
 def subjects(scope: Scope, verb: int) -> list[int]:
     """The subject of a verb; of the verb it depends on for an infinitive or a second verb
-    («согласился занять»); the noun a relative clause hangs on for «который»."""
+    («согласился занять»); for «который» the word the relative clause hangs on when it names
+    someone, else the name right before the clause's comma («Иван Петров, который был
+    директором»: the parser often hangs such a clause on another word or makes it a sentence
+    of its own), else the word it hangs on all the same."""
     tokens = scope.tokens
     kids = scope.children(verb, "nsubj", "nsubj:pass")
     if not kids and tokens[verb].rel in ("conj", "xcomp") and tokens[verb].head >= 0:
         kids = scope.children(tokens[verb].head, "nsubj", "nsubj:pass")
-    if tokens[verb].rel == "acl:relcl" and tokens[verb].head >= 0 and \
-            any(tokens[k].lemma in scope.lex.relative_pronouns for k in kids):
-        kids = [tokens[verb].head]
-    return kids
+    pronoun = next((k for k in kids if tokens[k].lemma in scope.lex.relative_pronouns), None)
+    if pronoun is None:
+        return kids
+    head = tokens[verb].head if tokens[verb].rel == "acl:relcl" else -1
+    if head >= 0 and scope.actor(head) is not None:
+        return [head]
+    before = name_before_comma(scope, pronoun)
+    if before is not None:
+        return [before.tokens[0]]
+    return [head] if head >= 0 else kids
+
+
+def name_before_comma(scope: Scope, index: int) -> Mention | None:
+    """The name a phrase set off by a comma follows («Х, принадлежащий …», «Х, куда …»),
+    past a closing quote the name's span may leave out («компания «Альфа», которой …»)."""
+    if index > 1 and scope.tokens[index - 1].text == ",":
+        last = index - 2
+        if last > 0 and last not in scope.at and scope.tokens[last].text in QUOTES:
+            last -= 1
+        return scope.at.get(last)
+    return None
 
 
 def described_noun(scope: Scope, index: int, rels: tuple[str, ...] = ("acl",)) -> list[int]:

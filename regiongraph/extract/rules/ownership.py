@@ -24,6 +24,7 @@ from .base import (
     described_noun,
     first_conjunct,
     genitives_of,
+    name_before_comma,
     subjects,
     with_preposition,
 )
@@ -150,17 +151,6 @@ def described(scope: Scope, index: int) -> list[int]:
     if not found and scope.tokens[index].feats.get("VerbForm") == "Part":
         return noun_after(scope, index)
     return found
-
-
-def name_before_comma(scope: Scope, index: int) -> Mention | None:
-    """The name a phrase set off by a comma follows («Х, принадлежащий …», «Х, куда …»),
-    past a closing quote the name's span may leave out («компания «Альфа», которой …»)."""
-    if index > 1 and scope.tokens[index - 1].text == ",":
-        last = index - 2
-        if last > 0 and last not in scope.at and scope.tokens[last].text in QUOTES:
-            last -= 1
-        return scope.at.get(last)
-    return None
 
 
 def noun_after(scope: Scope, index: int) -> list[int]:

@@ -1,0 +1,62 @@
+"""«Который» as a subject: the clause's antecedent when the parser hangs the clause well, on
+the wrong word, or on nothing. The sentences and names are made up for the tests."""
+
+from __future__ import annotations
+
+from regiongraph.extract.rules.base import subjects
+
+from .extract_helpers import hand_scope, post, posts
+
+PRONOUN = ("который", "PRON", 5, "nsubj", "который")
+WAS = ("был", "AUX", 5, "cop", "быть")
+
+
+def test_a_clause_made_a_sentence_of_its_own_takes_the_name_before_its_comma():
+    scope = hand_scope([("Иван", "PROPN", -1, "root", "иван"),
+                        ("Петров", "PROPN", 0, "flat:name", "петров"),
+                        (",", "PUNCT", 5, "punct", ","), PRONOUN, WAS,
+                        ("директором", "NOUN", -1, "root", "директор")],
+                       (("PER", 0, 1),))
+    assert subjects(scope, 5) == [0]
+
+
+def test_a_clause_hung_on_a_word_that_names_no_one_takes_the_name_before_its_comma():
+    scope = hand_scope([("Заявил", "VERB", -1, "root", "заявить"),
+                        ("Иван", "PROPN", 0, "nsubj", "иван"),
+                        ("Петров", "PROPN", 1, "flat:name", "петров"),
+                        (",", "PUNCT", 5, "punct", ","),
+                        ("который", "PRON", 5, "nsubj", "который"),
+                        ("директор", "NOUN", 0, "acl:relcl", "директор")],
+                       (("PER", 1, 2),))
+    assert subjects(scope, 5) == [1]
+
+
+def test_a_clause_hung_on_someone_keeps_its_head_past_the_name_before_its_comma():
+    # «директор Иван Петров и инженер Олег Смирнов, которые встретились»: both met
+    scope = hand_scope([("директор", "NOUN", -1, "root", "директор"),
+                        ("Иван", "PROPN", 0, "appos", "иван"),
+                        ("Петров", "PROPN", 1, "flat:name", "петров"),
+                        ("и", "CCONJ", 4, "cc", "и"),
+                        ("инженер", "NOUN", 0, "conj", "инженер"),
+                        ("Олег", "PROPN", 4, "appos", "олег"),
+                        ("Смирнов", "PROPN", 5, "flat:name", "смирнов"),
+                        (",", "PUNCT", 9, "punct", ","),
+                        ("которые", "PRON", 9, "nsubj", "который"),
+                        ("встретились", "VERB", 0, "acl:relcl", "встретиться")],
+                       (("PER", 1, 2), ("PER", 5, 6)))
+    assert subjects(scope, 9) == [0]
+    assert [scope.actor(k).text for k in scope.conjuncts(0)] == ["Иван Петров", "Олег Смирнов"]
+
+
+def test_a_clause_with_no_name_before_its_comma_takes_its_head():
+    scope = hand_scope([("Директор", "NOUN", -1, "root", "директор"),
+                        (",", "PUNCT", 3, "punct", ","),
+                        ("который", "PRON", 3, "nsubj", "который"),
+                        ("уехал", "VERB", 0, "acl:relcl", "уехать")])
+    assert subjects(scope, 3) == [0]
+
+
+def test_the_post_of_a_clause_the_parser_cut_off_goes_to_the_name_before_it():
+    assert posts("Об этом сказал Иван Петров, который в то время был директором компании "
+                 "«Альфа».") == [("occupation/copula",
+                                 post("Иван Петров", "директором", "компания «Альфа»"))]
