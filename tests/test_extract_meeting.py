@@ -23,6 +23,12 @@ def meetings(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
             for f in extract_text("t", text).facts if f.type == "meeting"]
 
 
+def participants_and_confidence(text: str) -> list[tuple[list[str], float]]:
+    """([participant], confidence) of every meeting found, confidence threshold or not."""
+    return [([a.text for a in f.args if a.role == "participant"], f.confidence)
+            for f in extract_text("t", text).facts if f.type == "meeting"]
+
+
 @pytest.mark.parametrize("text", [
     "Иван Петров встретился с Сергеем Смирновым.",
     "Иван Петров провел телефонный разговор с Сергеем Смирновым.",
@@ -113,17 +119,9 @@ def test_countries_or_companies_that_negotiate_stay_below_the_threshold():
 
 
 def test_with_two_people_the_place_beside_them_is_no_participant():
-    found = [f for f in extract_text(
-        "t", "Иван Петров встретился с Марко Росси и делегацией Грузии.").facts
-        if f.type == "meeting"]
-    assert [([a.text for a in f.args if a.role == "participant"], f.confidence)
-            for f in found] == [(["Иван Петров", "Марко Росси"], 0.97)]
-
-
-def confident_meetings(text: str) -> list[tuple[list[str], float]]:
-    """([participant], confidence) of every meeting found, confidence threshold or not."""
-    return [([a.text for a in f.args if a.role == "participant"], f.confidence)
-            for f in extract_text("t", text).facts if f.type == "meeting"]
+    assert participants_and_confidence(
+        "Иван Петров встретился с Марко Росси и делегацией Грузии.") == [
+        (["Иван Петров", "Марко Росси"], 0.97)]
 
 
 @pytest.mark.parametrize("text", [
@@ -131,17 +129,18 @@ def confident_meetings(text: str) -> list[tuple[list[str], float]]:
     "Иван Петров поговорил по телефону с Сергеем Смирновым.",
 ])
 def test_a_call_is_no_meeting_in_person_and_stays_below_the_threshold(text):
-    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], REMOTE_MEETING)]
+    assert participants_and_confidence(text) == [
+        (["Иван Петров", "Сергей Смирнов"], REMOTE_MEETING)]
     assert records(extract_text("t", text)) == []  # not printed at the default threshold
 
 
 def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_each():
-    assert confident_meetings("Иван Петров провел переговоры с Сергеем Смирновым и Марко "
-                              "Росси.") == [(["Иван Петров", "Сергей Смирнов", "Марко Росси"],
-                                             0.97)]
-    assert confident_meetings("Иван Петров провел встречи с Сергеем Смирновым и Марко "
-                              "Росси.") == [(["Иван Петров", "Сергей Смирнов"], 0.97),
-                                            (["Иван Петров", "Марко Росси"], 0.97)]
+    talks = "Иван Петров провел переговоры с Сергеем Смирновым и Марко Росси."
+    assert participants_and_confidence(talks) == [
+        (["Иван Петров", "Сергей Смирнов", "Марко Росси"], 0.97)]
+    plural = "Иван Петров провел встречи с Сергеем Смирновым и Марко Росси."
+    assert participants_and_confidence(plural) == [
+        (["Иван Петров", "Сергей Смирнов"], 0.97), (["Иван Петров", "Марко Росси"], 0.97)]
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -153,7 +152,7 @@ def test_talks_with_several_guests_are_one_meeting_but_plural_meetings_are_one_e
      "Росси.", []),
 ])
 def test_guests_meet_the_host_never_each_other_even_with_no_host_named(text, found):
-    assert confident_meetings(text) == found
+    assert participants_and_confidence(text) == found
 
 
 @pytest.mark.parametrize("text", [
@@ -161,17 +160,17 @@ def test_guests_meet_the_host_never_each_other_even_with_no_host_named(text, fou
     "Переговоры между Иваном Петровым и Сергеем Смирновым прошли успешно.",
 ])
 def test_those_taking_part_and_the_sides_between_are_participants(text):
-    assert confident_meetings(text) == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
+    assert participants_and_confidence(text) == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
 
 
 def test_who_left_to_meet_is_the_host():
-    assert confident_meetings("Иван Петров вылетел в Рим, чтобы провести встречу с Сергеем "
-                              "Смирновым.") == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
+    text = "Иван Петров вылетел в Рим, чтобы провести встречу с Сергеем Смирновым."
+    assert participants_and_confidence(text) == [(["Иван Петров", "Сергей Смирнов"], 0.97)]
 
 
 def test_a_second_meeting_word_of_the_sentence_keeps_the_host_of_the_first():
-    assert confident_meetings("Состоялись переговоры Ивана Петрова с Сергеем Смирновым, а "
-                              "потом беседа с Марко Росси.") == [
+    text = "Состоялись переговоры Ивана Петрова с Сергеем Смирновым, а потом беседа с Марко Росси."
+    assert participants_and_confidence(text) == [
         (["Иван Петров", "Сергей Смирнов"], 0.97), (["Иван Петров", "Марко Росси"], 0.81)]
 
 
@@ -182,7 +181,7 @@ def test_a_second_meeting_word_of_the_sentence_keeps_the_host_of_the_first():
      "поддержке.", []),
 ])
 def test_a_post_with_no_holder_named_stands_for_the_protagonist_if_singular(text, found):
-    assert confident_meetings(text) == found
+    assert participants_and_confidence(text) == found
 
 
 def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
@@ -198,18 +197,19 @@ def test_he_receives_a_guest_the_parser_took_for_an_adverbial():
 
 
 def test_a_name_the_tagger_missed_stands_for_the_person_of_that_name_met_before():
-    assert confident_meetings("Об этом сообщил Марко Конти. По словам Конти, переговоры были "
-                              "трудными. Конти прибыл в Москву и встретился с Сергеем "
-                              "Смирновым.") == [(["Марко Конти", "Сергей Смирнов"], 0.97)]
+    text = ("Об этом сообщил Марко Конти. По словам Конти, переговоры были трудными. Конти "
+            "прибыл в Москву и встретился с Сергеем Смирновым.")
+    assert participants_and_confidence(text) == [(["Марко Конти", "Сергей Смирнов"], 0.97)]
 
 
 def test_he_receives_a_guest_the_parser_hung_on_the_place():
-    assert confident_meetings("Иван Петров принял в загородной резиденции своего грузинского "
-                              "коллегу Сергея Смирнова.") == [
+    text = "Иван Петров принял в загородной резиденции своего грузинского коллегу Сергея Смирнова."
+    assert participants_and_confidence(text) == [
         (["Иван Петров", "Сергей Смирнов"], 0.97)]
 
 
 def test_a_thing_the_parser_made_the_subject_is_no_host():
-    assert confident_meetings("Иван Петров прибыл в Рим. Он отказался назвать, какие именно "
-                              "темы хочет обсудить с Сергеем Смирновым.") == [
+    text = ("Иван Петров прибыл в Рим. Он отказался назвать, какие именно темы хочет обсудить "
+            "с Сергеем Смирновым.")
+    assert participants_and_confidence(text) == [
         (["Иван Петров", "Сергей Смирнов"], 0.81)]
