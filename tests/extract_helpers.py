@@ -52,3 +52,10 @@ def hand_scope(words: list[Word], names: tuple[tuple[str, int, int], ...] = ()) 
                         text[tokens[a].start:tokens[b].stop], "", 0, list(range(a, b + 1)))
                 for kind, a, b in names]
     return Scope(0, Sentence(0, len(text), text, tokens), mentions, lexicon())
+
+
+def found(text: str, kind: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(rule, [(role, text)]) of every fact of a type, confidence threshold or not: which way
+    found each fact, and with what."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
+            for f in extract_text("t", text).facts if f.type == kind]
