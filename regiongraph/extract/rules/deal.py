@@ -403,6 +403,8 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
 
 
 def party_key(arg: Arg) -> str:
+    """What a party stands for, to take it once: its entity, else its text, case aside (the
+    one such key of the deal rule; occupation's `key` keeps the case)."""
     return arg.entity or arg.text.lower()
 
 
