@@ -236,23 +236,30 @@ class Scope:
     def actors(self, indices: list[int], depth: int = 0) -> list[Mention]:
         """The actors the words stand for, with their conjuncts («X и Y») and, `depth` levels
         down, the names below them («сделки по слиянию компаний Alpha и Omega»)."""
-        out: list[Mention] = []
+        found: list[Mention] = []
         todo = [(i, 0) for i in indices]
         while todo:
             index, level = todo.pop(0)
             for conj in self.conjuncts(index):
-                mention = self.actor(conj)
-                if mention is not None:
-                    if all(mention.entity != m.entity for m in out):
-                        out.append(mention)
-                    for kid in self.children(mention.tokens[0], "appos", "conj"):
-                        other = self.at.get(kid)
-                        if other is not None and other is not mention and other.type in ACTORS \
-                                and all(other.entity != m.entity for m in out):
-                            out.append(other)
-                elif level < depth:
+                named = self.named(conj)
+                found += named
+                if not named and level < depth:
                     todo += [(k, level + 1) for k in self.children(conj, "nmod", "appos")]
-        return out
+        return distinct(found)
+
+    def named(self, index: int) -> list[Mention]:
+        """The actor one word stands for, then the names in apposition or joined to its name
+        («министр Иван Петров, Олег Смирнов»: the parser may hang the second name on the
+        first); none when the word stands for no actor."""
+        mention = self.actor(index)
+        if mention is None:
+            return []
+        found = [mention]
+        for kid in self.children(mention.tokens[0], "appos", "conj"):
+            other = self.at.get(kid)
+            if other is not None and other is not mention and other.type in ACTORS:
+                found.append(other)
+        return found
 
     @cached_property
     def when(self) -> Arg | None:
@@ -283,6 +290,15 @@ class Scope:
 
 
 Rule = Callable[[Scope], Iterator[Found]]
+
+
+def distinct(mentions: Iterable[Mention]) -> list[Mention]:
+    """Mentions in order, each entity once (its first mention)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if all(mention.entity != m.entity for m in out):
+            out.append(mention)
+    return out
 
 
 def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,

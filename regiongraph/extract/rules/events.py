@@ -16,6 +16,7 @@ from .base import (
     Found,
     Scope,
     clause_verb,
+    distinct,
     genitives_of,
     named_elsewhere,
     nearest_before,
@@ -225,19 +226,21 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     …», with «Иван Петров» named before)."""
     lex = scope.lex
     words: list[int] = []
+    found: list[Mention] = []
     for index in indices:
         for conj in scope.conjuncts(index):
             if scope.tokens[conj].lemma in lex.meeting_delegates and scope.actor(conj) is None:
-                words += genitives_of(scope, conj)
+                genitives = genitives_of(scope, conj)
+                words += genitives
+                found += scope.actors(genitives)  # «с делегацией Грузии и Армении»
             else:
                 words.append(conj)
-    found = scope.actors(words)
+                found += scope.named(conj)
     for word in words:
         known = named_elsewhere(scope, word) if scope.actor(word) is None else None
-        if known is not None and known.type == PERSON and \
-                all(known.entity != m.entity for m in found):
+        if known is not None and known.type == PERSON:
             found.append(known)
-    return found
+    return distinct(found)
 
 
 def meeting_modality(scope: Scope, index: int) -> str:
