@@ -208,7 +208,7 @@ def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
         ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]]
     scope = hand_scope(words, (("ORG", 1, 1), ("LOC", 2, 2), ("PER", 3, 4)))
     person = scope.mentions[2]
-    assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
+    assert by_next_name(scope, Post.of(scope, 0, 0, {0, 1}, [person])) == (person, "")
 
 
 def test_an_organisation_takes_the_field_after_its_name():
