@@ -502,3 +502,11 @@ def place_of(scope: Scope, index: int) -> Arg | None:
             if mention is not None and mention.type == LOC:
                 return scope.arg("where", mention)
     return None
+
+
+def span_root(tokens: list[Token], span: Sequence[int]) -> Token:
+    """The word of a span that the rest of it hangs on: the first whose head is outside the
+    span, else its first word. A name's (`Mention.tokens`) or a post's phrase (a range of
+    words), whose head word the verb governing the phrase governs."""
+    return next((tokens[i] for i in span if tokens[i].head not in span), tokens[span[0]])
+

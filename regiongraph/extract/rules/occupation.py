@@ -27,7 +27,7 @@ from .base import (
     path_to,
     phrase_arg,
     phrase_end,
-    root_of,
+    span_root,
     subjects,
     with_preposition,
 )
@@ -176,7 +176,7 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
     tokens, end = scope.tokens, mention.tokens[-1]
     names = set(mention.tokens)
     while end + 1 < len(tokens) and (other := scope.at.get(end + 1)) is not None and \
-            other.type in (ORG, LOC) and is_genitive_below(root_of(scope, other), names):
+            other.type in (ORG, LOC) and is_genitive_below(span_root(tokens, other.tokens), names):
         end = other.tokens[-1]  # «Совета директоров ОАО «Альфа» Грузии»
         names.update(other.tokens)
     following = noun = end + 1
@@ -340,14 +340,15 @@ class Post:
     last: int
     anchors: set[int]
     people: list[Mention]  # the sentence's people, in order
-    head: int  # the word the phrase hangs on (`post_head`)
+    head: int  # the word the phrase hangs on, which its verb governs: «директором» of
+    # «генеральным директором» (`span_root`)
     verb: tuple[int, str] | None  # the verb linking it to its holder, and its phase
 
     @classmethod
     def of(cls, scope: Scope, first: int, last: int, anchors: set[int],
            people: list[Mention]) -> Post:
         """The post of words `first` to `last`, with its head and linking verb."""
-        head = post_head(scope, first, last)
+        head = span_root(scope.tokens, range(first, last + 1)).index
         return cls(first, last, anchors, people, head, linking_verb(scope, head))
 
     @property
@@ -362,7 +363,7 @@ def by_apposition(scope: Scope, post: Post) -> Holder | None:
     """«губернатор Томской области Иван Петров», «глава региона Иван Петров»."""
     tokens = scope.tokens
     for person in post.after:
-        root = root_of(scope, person)
+        root = span_root(tokens, person.tokens)
         if root.head in post.anchors and root.rel in ("appos", "flat:name", "nmod", "flat") and \
                 all(in_phrase(scope, t, post.anchors)
                     for t in tokens[post.last + 1:person.tokens[0]]):
@@ -440,13 +441,6 @@ def is_future_be(token: Token) -> bool:
     """«будет», «будут»: the tagger calls them present; «быть» has no other finite non-past."""
     return token.lemma == "быть" and token.feats.get("VerbForm") == "Fin" and \
         token.feats.get("Tense") != "Past"
-
-
-def post_head(scope: Scope, first: int, last: int) -> int:
-    """The word of a post's phrase that the rest hangs on, which the phrase's verb governs:
-    «директором» of «генеральным директором»."""
-    return next((i for i in range(first, last + 1)
-                 if not first <= scope.tokens[i].head <= last), first)
 
 
 def verb_organisation(scope: Scope, heads: set[int]) -> Arg | None:
@@ -566,8 +560,8 @@ def by_clause_person(scope: Scope, post: Post) -> Holder | None:
     verb = found[0]
     if tokens[verb].lemma in lex.appointing_verbs and tokens[verb].feats.get("Voice") != "Pass":
         return None
-    named = [person for person in post.people if root_of(scope, person).feats.get("Case") ==
-             "Nom" and in_post_clause(scope, post, verb, set(person.tokens))]
+    named = [person for person in post.people if span_root(tokens, person.tokens).feats.get(
+        "Case") == "Nom" and in_post_clause(scope, post, verb, set(person.tokens))]
     return (named[0], found[1]) if len(named) == 1 else None
 
 
