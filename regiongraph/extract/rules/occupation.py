@@ -929,7 +929,10 @@ def home_country(scope: Scope) -> Arg | None:
 
 
 def occupation(scope: Scope) -> Iterator[Found]:
-    """Who holds which post where: the post's noun, its organisation and its holder."""
+    """Who holds which post where: the post's noun, its organisation and its holder. An
+    owner's noun («основатель ОАО «Альфа»») is a post like any other, whose holder owns its
+    organisation (`property_of`); `ownership.owner_noun` reads the same nouns for owners of
+    other kinds and people no post's way finds (why the two readings stay apart: see it)."""
     used: set[int] = set()
     told: set[tuple[str, str]] = set()  # (who, where) of the posts found
     people = sorted((m for m in scope.mentions if m.type == PERSON), key=lambda m: m.start)

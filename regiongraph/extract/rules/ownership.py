@@ -291,8 +291,16 @@ def subsidiary(scope: Scope, token: Token) -> Link | None:
 
 def owner_noun(scope: Scope, token: Token) -> Link | None:
     """«Y, владелец X», «Y — совладелец X», «Y является акционером X», «один из основателей
-    X Y»: an owner noun with what is owned in the genitive and the owner it describes. People
-    named with their post are the `occupation` rule's; this one adds organisations."""
+    X Y»: an owner noun with what is owned in the genitive and the owner it describes.
+    `occupation` reads the same nouns as posts, to another question: which person holds the
+    post, by every way it finds a post's holder (a verb, a pronoun, a name after it …), what
+    is owned being the post's organisation, printed with its descriptor («компания
+    «Альфа»»); its facts come first and merge with these. This reading asks what the noun's
+    own clause says owns: owners of any kind («Компания «Альфа», владелец банка «Бета»»),
+    which no post has, and people the post's ways miss, in a list of posts («Иван Петров —
+    режиссёр, один из создателей театра «Альфа»») or after «который» («X, владельцем
+    которого является Y»). On devset+validation the posts give 7 facts and this reading 2
+    more; one reading serving both would be the two together, so they stay apart."""
     lex = scope.lex
     if token.pos != "NOUN" or token.lemma not in lex.owner_nouns:
         return None
