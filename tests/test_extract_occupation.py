@@ -10,7 +10,7 @@ import pytest
 
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
-from regiongraph.extract.rules.base import Scope
+from regiongraph.extract.rules.base import Scope, span_root
 from regiongraph.extract.rules.occupation import Post, by_next_name, employed, verb_person
 
 from .extract_helpers import hand_scope, post, posts
@@ -208,7 +208,18 @@ def test_the_name_after_a_post_may_follow_a_place_the_parser_hangs_elsewhere():
         ("Анной", 0, "appos"), ("Смит", 3, "flat:name")]]
     scope = hand_scope(words, (("ORG", 1, 1), ("LOC", 2, 2), ("PER", 3, 4)))
     person = scope.mentions[2]
-    assert by_next_name(scope, Post(0, 0, {0, 1}, [person])) == (person, "")
+    assert by_next_name(scope, Post.of(scope, 0, 0, {0, 1}, [person])) == (person, "")
+
+
+def test_a_post_and_a_name_hang_on_the_first_word_whose_head_is_outside_them():
+    words = [("генеральным", "ADJ", 1, "amod", "генеральный"),
+             ("директором", "NOUN", -1, "root", "директор"),
+             ("Иван", "PROPN", 1, "appos", "иван"), ("Петров", "PROPN", 2, "flat:name", "петров"),
+             ("Сидоров", "PROPN", 4, "flat:name", "сидоров")]
+    scope = hand_scope(words, (("PER", 2, 3),))
+    assert span_root(scope.tokens, range(0, 2)).index == 1
+    assert span_root(scope.tokens, scope.mentions[0].tokens).index == 2
+    assert span_root(scope.tokens, [4]).index == 4  # a word hung on itself: the first word
 
 
 def test_an_organisation_takes_the_field_after_its_name():

@@ -73,7 +73,7 @@ def test_of_two_subjects_a_parser_gives_a_verb_the_one_in_the_posts_clause_holds
     words = [(*word, {"Case": "Ins"} if word[3] == "xcomp" else {}) for word in words]
     scope = hand_scope(words, (("PER", 0, 0), ("PER", 5, 5)))
     people = scope.mentions
-    assert by_verb(scope, Post(7, 7, {7}, people)) == (people[1], "start")
+    assert by_verb(scope, Post.of(scope, 7, 7, {7}, people)) == (people[1], "start")
 
 
 def test_the_subject_of_an_active_verb_of_appointing_appoints():
@@ -94,7 +94,7 @@ def test_the_one_named_person_of_an_active_verb_of_appointing_holds_no_post(verb
              ("Петров", "PROPN", 3, "flat:name", "петров", {"Case": "Nom"})]
     scope = hand_scope(words, (("PER", 3, 4),))
     person = scope.mentions[0]
-    post_ = Post(0, 0, {0}, [person])
+    post_ = Post.of(scope, 0, 0, {0}, [person])
     assert by_verb(scope, post_) is None
     assert by_clause_person(scope, post_) == ((person, "start") if holds else None)
 

@@ -10,8 +10,8 @@ import pytest
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.nlp import analyse
-from regiongraph.extract.rules.base import first_conjunct
-from regiongraph.extract.rules.ownership import enclosing_subjects, genitive_chain
+from regiongraph.extract.rules.base import descendants, first_conjunct
+from regiongraph.extract.rules.ownership import enclosing_subjects
 
 from .extract_helpers import hand_scope
 
@@ -299,7 +299,16 @@ def test_an_owner_noun_of_a_relative_pronoun_owns_the_name_before_the_clause(tex
 # The parser hangs words on themselves or on each other in a loop (321 of 2,922 sentences of
 # devset+validation have one); the walks over heads and children must each end.
 def test_a_genitive_hung_on_itself_is_in_its_chain_once():
-    assert genitive_chain(hand_scope([("год", "NOUN", 0, "nmod", "год")]), 0) == [0]
+    assert descendants(hand_scope([("год", "NOUN", 0, "nmod", "год")]), 0, "nmod") == [0]
+
+
+def test_the_walk_down_a_loop_takes_each_word_once_nearest_first_by_its_relations():
+    scope = hand_scope([("акций", "NOUN", 2, "nmod", "акция"), ("и", "CCONJ", 2, "cc", "и"),
+                        ("долей", "NOUN", 0, "nmod", "доля"), ("в", "ADP", 4, "case", "в"),
+                        ("Альфе", "PROPN", 2, "nmod", "альфа")])
+    assert descendants(scope, 0, "nmod") == [0, 2, 4]
+    assert descendants(scope, 0) == [0, 2, 1, 4, 3]
+    assert descendants(scope, 4, "nmod") == [4]
 
 
 def test_the_climb_to_a_clause_subject_ends_on_a_loop_of_heads():

@@ -518,3 +518,23 @@ def place_of(scope: Scope, index: int) -> Arg | None:
             if mention is not None and mention.type == LOC:
                 return scope.arg("where", mention)
     return None
+
+
+def span_root(tokens: list[Token], span: Sequence[int]) -> Token:
+    """The word of a span that the rest of it hangs on: the first whose head is outside the
+    span, else its first word. A name's (`Mention.tokens`) or a post's phrase (a range of
+    words), whose head word the verb governing the phrase governs."""
+    return next((tokens[i] for i in span if tokens[i].head not in span), tokens[span[0]])
+
+
+def descendants(scope: Scope, index: int, *rels: str) -> list[int]:
+    """A word and the words below it by the relations `rels` (by any, given none), nearest
+    first, each once: the parser may hang words on each other in a loop, or a word on
+    itself."""
+    out, seen = [index], {index}
+    for word in out:
+        for kid in scope.children(word, *rels):
+            if kid not in seen:
+                seen.add(kid)
+                out.append(kid)
+    return out

@@ -27,7 +27,7 @@ from .base import (
     path_to,
     phrase_arg,
     phrase_end,
-    root_of,
+    span_root,
     subjects,
     with_preposition,
 )
@@ -176,7 +176,7 @@ def narrowing_end(scope: Scope, mention: Mention) -> int:
     tokens, end = scope.tokens, mention.tokens[-1]
     names = set(mention.tokens)
     while end + 1 < len(tokens) and (other := scope.at.get(end + 1)) is not None and \
-            other.type in (ORG, LOC) and is_genitive_below(root_of(scope, other), names):
+            other.type in (ORG, LOC) and is_genitive_below(span_root(tokens, other.tokens), names):
         end = other.tokens[-1]  # «Совета директоров ОАО «Альфа» Грузии»
         names.update(other.tokens)
     following = noun = end + 1
@@ -333,12 +333,23 @@ def related_posts(scope: Scope, first: int, last: int) -> set[int]:
 @dataclass
 class Post:
     """A post's phrase in a sentence and what the ways of finding its holder share: the words
-    a name may hang on (the post, posts joined to it, its organisation) and the people."""
+    a name may hang on (the post, posts joined to it, its organisation), the people, and the
+    phrase's head and linking verb, found once for all the ways that ask (`Post.of`)."""
 
     first: int
     last: int
     anchors: set[int]
     people: list[Mention]  # the sentence's people, in order
+    head: int  # the word the phrase hangs on, which its verb governs: «директором» of
+    # «генеральным директором» (`span_root`)
+    verb: tuple[int, str] | None  # the verb linking it to its holder, and its phase
+
+    @classmethod
+    def of(cls, scope: Scope, first: int, last: int, anchors: set[int],
+           people: list[Mention]) -> Post:
+        """The post of words `first` to `last`, with its head and linking verb."""
+        head = span_root(scope.tokens, range(first, last + 1)).index
+        return cls(first, last, anchors, people, head, linking_verb(scope, head))
 
     @property
     def after(self) -> list[Mention]:
@@ -352,7 +363,7 @@ def by_apposition(scope: Scope, post: Post) -> Holder | None:
     """«губернатор Томской области Иван Петров», «глава региона Иван Петров»."""
     tokens = scope.tokens
     for person in post.after:
-        root = root_of(scope, person)
+        root = span_root(tokens, person.tokens)
         if root.head in post.anchors and root.rel in ("appos", "flat:name", "nmod", "flat") and \
                 all(in_phrase(scope, t, post.anchors)
                     for t in tokens[post.last + 1:person.tokens[0]]):
@@ -375,7 +386,7 @@ def by_description(scope: Scope, post: Post) -> Holder | None:
 
 def by_chain(scope: Scope, post: Post) -> Holder | None:
     """A second post follows and names the holder: «профессор МГУ, политолог Иван Петров»."""
-    person = chain_holder(scope, post.first, post.last, post.anchors)
+    person = chain_holder(scope, post)
     return (person, "") if person is not None else None
 
 
@@ -396,11 +407,11 @@ def is_named_place(scope: Scope, index: int) -> bool:
     return mention is not None and mention.type in (ORG, LOC)
 
 
-def linking_verb(scope: Scope, first: int, last: int) -> tuple[int, str] | None:
-    """The verb that links a post to its holder, and the phase it gives: «назначен
-    губернатором», «занять пост премьер-министра»."""
+def linking_verb(scope: Scope, head: int) -> tuple[int, str] | None:
+    """The verb that links a post (by its phrase's `head`) to its holder, and the phase it
+    gives: «назначен губернатором», «занять пост премьер-министра»."""
     tokens, lex = scope.tokens, scope.lex
-    verb = tokens[post_head(scope, first, last)].head
+    verb = tokens[head].head
     if verb >= 0 and tokens[verb].lemma in lex.post_nouns:
         verb = tokens[verb].head
     if verb < 0 or tokens[verb].lemma not in lex.post_verbs:
@@ -410,14 +421,12 @@ def linking_verb(scope: Scope, first: int, last: int) -> tuple[int, str] | None:
     return verb, phase
 
 
-def verb_modality(scope: Scope, first: int, last: int) -> str:
+def verb_modality(scope: Scope, post: Post) -> str:
     """What the verb linking a post to its holder says of it: «не стал директором», «не
     является директором» (negated: a «не» on the verb, or on the post with a copula);
     «станет директором», «будет директором» (future: the verb's tense, or «быть» to come)."""
     tokens = scope.tokens
-    head = post_head(scope, first, last)
-    verb = linking_verb(scope, first, last)
-    words = [head, *([verb[0]] if verb else [])]
+    words = [post.head, *([post.verb[0]] if post.verb else [])]
     if any(negated(scope, word) for word in words):
         return "negated"
     for word in words:
@@ -432,13 +441,6 @@ def is_future_be(token: Token) -> bool:
     """«будет», «будут»: the tagger calls them present; «быть» has no other finite non-past."""
     return token.lemma == "быть" and token.feats.get("VerbForm") == "Fin" and \
         token.feats.get("Tense") != "Past"
-
-
-def post_head(scope: Scope, first: int, last: int) -> int:
-    """The word of a post's phrase that the rest hangs on, which the phrase's verb governs:
-    «директором» of «генеральным директором»."""
-    return next((i for i in range(first, last + 1)
-                 if not first <= scope.tokens[i].head <= last), first)
 
 
 def verb_organisation(scope: Scope, heads: set[int]) -> Arg | None:
@@ -473,7 +475,7 @@ def by_verb(scope: Scope, post: Post) -> Holder | None:
     """The subject of a linking verb: a name, or a post whose holder is known («губернатором
     стал глава района Иван Петров»); the object of an appointing one («X назначил Ивана
     Петрова министром»)."""
-    found = linking_verb(scope, post.first, post.last)
+    found = post.verb
     if found is None:
         return None
     appointed = [k for k in scope.children(found[0], "obj") if is_person(scope, k)]
@@ -491,7 +493,7 @@ def by_verb(scope: Scope, post: Post) -> Holder | None:
 def by_verb_pronoun(scope: Scope, post: Post) -> Holder | None:
     """A linking verb whose subject is «он»/«она»: the person last named as a subject, of the
     pronoun's gender (`pronoun_person`)."""
-    found = linking_verb(scope, post.first, post.last)
+    found = post.verb
     if found is None:
         return None
     for kid in subjects(scope, found[0]):
@@ -530,8 +532,8 @@ def by_converb(scope: Scope, post: Post) -> Holder | None:
     «Альфа», Иван Петров …», «Иван Петров, являясь директором …», «став директором, он …»;
     not a negated one («не будучи директором»)."""
     tokens = scope.tokens
-    head = post_head(scope, post.first, post.last)
-    found = linking_verb(scope, post.first, post.last)
+    head = post.head
+    found = post.verb
     if found is not None and tokens[found[0]].feats.get("VerbForm") == "Conv":
         if negated(scope, found[0]):
             return None
@@ -552,14 +554,14 @@ def by_clause_person(scope: Scope, post: Post) -> Holder | None:
     «Альфа» стал первый заместитель министра Иван Петров»). Not for an active verb of
     appointing, whose subject appoints («Иван Петров назначил директором …»)."""
     tokens, lex = scope.tokens, scope.lex
-    found = linking_verb(scope, post.first, post.last)
-    if found is None or tokens[post_head(scope, post.first, post.last)].feats.get("Case") != "Ins":
+    found = post.verb
+    if found is None or tokens[post.head].feats.get("Case") != "Ins":
         return None
     verb = found[0]
     if tokens[verb].lemma in lex.appointing_verbs and tokens[verb].feats.get("Voice") != "Pass":
         return None
-    named = [person for person in post.people if root_of(scope, person).feats.get("Case") ==
-             "Nom" and in_post_clause(scope, post, verb, set(person.tokens))]
+    named = [person for person in post.people if span_root(tokens, person.tokens).feats.get(
+        "Case") == "Nom" and in_post_clause(scope, post, verb, set(person.tokens))]
     return (named[0], found[1]) if len(named) == 1 else None
 
 
@@ -621,14 +623,17 @@ HOLDER_WAYS: tuple[tuple[str, float, Callable[[Scope, Post], Holder | None]], ..
 )
 
 
-def holder_of(scope: Scope, first: int, last: int,
-              where: Arg | None) -> tuple[Mention, float, str, str] | None:
-    """The person who holds the post, the confidence of the way found, the phase a verb
-    gives and the way's name: the first of `HOLDER_WAYS` that finds one."""
+def post_anchors(scope: Scope, first: int, last: int, where: Arg | None) -> set[int]:
+    """The words a holder's name may hang on: the post's, the posts joined to it
+    (`related_posts`) and its organisation's after it."""
     where_tokens = {t.index for t in scope.tokens if where is not None and
                     where.start <= t.start and t.stop <= where.end and t.index > last}
-    people = sorted((m for m in scope.mentions if m.type == PERSON), key=lambda m: m.start)
-    post = Post(first, last, related_posts(scope, first, last) | where_tokens, people)
+    return related_posts(scope, first, last) | where_tokens
+
+
+def holder_of(scope: Scope, post: Post) -> tuple[Mention, float, str, str] | None:
+    """The person who holds the post, the confidence of the way found, the phase a verb
+    gives and the way's name: the first of `HOLDER_WAYS` that finds one."""
     for name, confidence, way in HOLDER_WAYS:
         found = way(scope, post)
         if found is not None:
@@ -636,13 +641,13 @@ def holder_of(scope: Scope, first: int, last: int,
     return None
 
 
-def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Mention | None:
+def chain_holder(scope: Scope, post: Post) -> Mention | None:
     """The holder of the post right after this one's phrase (and a comma), when that post is
     followed by its holder's name: two posts of one person in a row («председатель совета
     профессор Иван Петров», «профессор МГУ, политолог Иван Петров»)."""
     tokens = scope.tokens
-    index = last + 1
-    while index < len(tokens) and in_phrase(scope, tokens[index], anchors) and \
+    index = post.last + 1
+    while index < len(tokens) and in_phrase(scope, tokens[index], post.anchors) and \
             tokens[index].text != "," and not is_post(scope, tokens[index]):
         if is_person(scope, index):
             return None  # the post's own holder, whatever the parser hangs it on
@@ -653,11 +658,10 @@ def chain_holder(scope: Scope, first: int, last: int, anchors: set[int]) -> Ment
                                    tokens[index].pos == "ADJ"):
         index += 1  # «…, народный депутат Иван Петров», «…, итальянский депутат …»
     if index >= len(tokens) or not is_post(scope, tokens[index]) or \
-            tokens[index].feats.get("Case") != tokens[first].feats.get("Case"):
+            tokens[index].feats.get("Case") != tokens[post.first].feats.get("Case"):
         return None  # posts of one person agree: not «с журналистом газеты … лидер»
     first2, last2, _ = post_phrase(scope, index)
-    following = next((m for m in sorted(scope.mentions, key=lambda m: m.start)
-                      if m.tokens[0] > last2 and m.type == PERSON), None)
+    following = next((m for m in post.people if m.tokens[0] > last2), None)
     if following is not None and all(
             in_phrase(scope, t, set(range(first2, last2 + 1)))
             for t in tokens[last2 + 1:following.tokens[0]]):
@@ -683,14 +687,14 @@ def is_plural(token: Token) -> bool:
     return token.feats.get("Number") == "Plur" or every_reading(token.text, "plur")
 
 
-def shared_post(scope: Scope, token: Token) -> Iterator[Found]:
-    """A post in the plural held by several people named right after it: «президенты Италии
-    и Грузии Марко Росси и Георгий Абашидзе». The organisations pair with the
-    people in order when there are as many; one organisation goes to all."""
+def shared_post(scope: Scope, token: Token, people: list[Mention]) -> Iterator[Found]:
+    """A post in the plural held by several people named right after it (of the sentence's
+    `people`, in order): «президенты Италии и Грузии Марко Росси и Георгий Абашидзе». The
+    organisations pair with the people in order when there are as many; one organisation
+    goes to all."""
     tokens = scope.tokens
     first, last, _ = post_phrase(scope, token.index)
-    people = sorted((m for m in scope.mentions if m.type == PERSON and m.tokens[0] > last),
-                    key=lambda m: m.start)
+    people = [m for m in people if m.tokens[0] > last]
     anchors = set(range(first, last + 1))
     if not people or not all(in_phrase(scope, t, anchors) or is_listed_place(scope, t)
                              for t in tokens[last + 1:people[0].tokens[0]]):
@@ -925,32 +929,36 @@ def home_country(scope: Scope) -> Arg | None:
 
 
 def occupation(scope: Scope) -> Iterator[Found]:
-    """Who holds which post where: the post's noun, its organisation and its holder."""
+    """Who holds which post where: the post's noun, its organisation and its holder. An
+    owner's noun («основатель ОАО «Альфа»») is a post like any other, whose holder owns its
+    organisation (`property_of`); `ownership.owner_noun` reads the same nouns for owners of
+    other kinds and people no post's way finds (why the two readings stay apart: see it)."""
     used: set[int] = set()
     told: set[tuple[str, str]] = set()  # (who, where) of the posts found
+    people = sorted((m for m in scope.mentions if m.type == PERSON), key=lambda m: m.start)
     for token in scope.tokens:
         if token.index in used or not is_post(scope, token):
             continue
         if is_plural(token) and not is_one_of(scope, token.index):
-            yield from shared_post(scope, token)
+            yield from shared_post(scope, token, people)
             continue
         first, last, anchor = post_phrase(scope, token.index)
         used.update(range(first, last + 1))
         where = organisation_of(scope, first, last, anchor) or \
             joined_organisation(scope, last, anchor)
-        found = holder_of(scope, first, last, where)
+        post = Post.of(scope, first, last, post_anchors(scope, first, last, where), people)
+        found = holder_of(scope, post)
         if found is None:
             continue
         person, confidence, phase, way = found
         if where is None and way in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
-            verb = linking_verb(scope, first, last)
-            heads = set(range(first, last + 1)) | ({verb[0]} if verb else set())
+            heads = set(range(first, last + 1)) | ({post.verb[0]} if post.verb else set())
             where = verb_organisation(scope, heads)
             way += "+in" if where is not None else ""
         for index in range(first, last + 1):
             scope.holders[index] = person
         modifiers = {t.lemma for t in scope.tokens[max(0, first - 2):first + 1]}
-        modality = verb_modality(scope, first, last) if way.split("+")[0] in LINKED_WAYS \
+        modality = verb_modality(scope, post) if way.split("+")[0] in LINKED_WAYS \
             else "actual"
         if modality == "actual" and modifiers & scope.lex.future_markers:
             modality = "future"
