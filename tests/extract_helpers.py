@@ -12,14 +12,19 @@ from regiongraph.extract.rules.base import Scope
 
 def facts(text: str, kind: str) -> list[list[tuple[str, str]]]:
     """The arguments (role, text) of every fact of a type, confidence threshold or not."""
-    return [[(a.role, a.text) for a in f.args]
+    return [args for _rule, args in found(text, kind)]
+
+
+def found(text: str, kind: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(rule, [(role, text)]) of every fact of a type, confidence threshold or not: which way
+    found each fact, and with what."""
+    return [(f.rule, [(a.role, a.text) for a in f.args])
             for f in extract_text("t", text).facts if f.type == kind]
 
 
 def posts(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """(rule, [(role, text)]) of every occupation found, confidence threshold or not."""
-    return [(f.rule, [(a.role, a.text) for a in f.args])
-            for f in extract_text("t", text).facts if f.type == "occupation"]
+    return found(text, "occupation")
 
 
 def post(who: str, job: str, where: str | None = None) -> list[tuple[str, str]]:
@@ -52,10 +57,3 @@ def hand_scope(words: list[Word], names: tuple[tuple[str, int, int], ...] = ()) 
                         text[tokens[a].start:tokens[b].stop], "", 0, list(range(a, b + 1)))
                 for kind, a, b in names]
     return Scope(0, Sentence(0, len(text), text, tokens), mentions, lexicon())
-
-
-def found(text: str, kind: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(rule, [(role, text)]) of every fact of a type, confidence threshold or not: which way
-    found each fact, and with what."""
-    return [(f.rule, [(a.role, a.text) for a in f.args])
-            for f in extract_text("t", text).facts if f.type == kind]

@@ -132,7 +132,7 @@ def descriptor(tokens: list[Token], mention: Mention) -> Token | None:
     before = first - 1
     while before >= 0 and tokens[before].text in QUOTES:
         before -= 1
-    root = name_root(tokens, mention)
+    root = span_root(tokens, mention.tokens)
     candidates = []
     if before >= 0 and (root.rel != "nmod" if root.head == before else
                         root.feats.get("Case") == tokens[before].feats.get("Case")):
@@ -209,15 +209,8 @@ class Scope:
         return ""
 
     def conjuncts(self, index: int) -> list[int]:
-        """A word and the words joined to it below («X, Y и Z»), each once: the parser may
-        hang words on each other in a loop."""
-        out, todo = {index}, [index]
-        while todo:
-            for kid in self.children(todo.pop(), "conj"):
-                if kid not in out:
-                    out.add(kid)
-                    todo.append(kid)
-        return sorted(out)
+        """A word and the words joined to it below («X, Y и Z»), in the order of the text."""
+        return sorted(descendants(self, index, "conj"))
 
     def actor(self, index: int) -> Mention | None:
         """The person, organisation or place a word stands for: a name in a mention, a post
@@ -292,6 +285,11 @@ class Scope:
 Rule = Callable[[Scope], Iterator[Found]]
 
 
+def key(arg: Arg) -> str:
+    """What an argument stands for, to tell two apart: its entity, else its text, case aside."""
+    return arg.entity or arg.text.lower()
+
+
 def distinct(mentions: Iterable[Mention]) -> list[Mention]:
     """Mentions in order, each entity once (its first mention)."""
     out: list[Mention] = []
@@ -315,15 +313,24 @@ def path_to(scope: Scope, index: int, targets: set[int], hops: int = 3,
     return False
 
 
-def root_of(scope: Scope, mention: Mention) -> Token:
-    """The word of a name that the rest of it hangs on."""
-    return name_root(scope.tokens, mention)
+def span_root(tokens: list[Token], span: Sequence[int]) -> Token:
+    """The word of a span that the rest of it hangs on: the first whose head is outside the
+    span, else its first word. A name's (`Mention.tokens`) or a post's phrase (a range of
+    words), whose head word the verb governing the phrase governs."""
+    return next((tokens[i] for i in span if tokens[i].head not in span), tokens[span[0]])
 
 
-def name_root(tokens: list[Token], mention: Mention) -> Token:
-    """The word of a name that the rest of it hangs on, among a sentence's tokens."""
-    return next((tokens[i] for i in mention.tokens if tokens[i].head not in mention.tokens),
-                tokens[mention.tokens[0]])
+def descendants(scope: Scope, index: int, *rels: str) -> list[int]:
+    """A word and the words below it by the relations `rels` (by any, given none), nearest
+    first, each once: the parser may hang words on each other in a loop, or a word on
+    itself."""
+    out, seen = [index], {index}
+    for word in out:
+        for kid in scope.children(word, *rels):
+            if kid not in seen:
+                seen.add(kid)
+                out.append(kid)
+    return out
 
 
 def below(scope: Scope, token: Token, anchors: set[int]) -> bool:
@@ -518,23 +525,3 @@ def place_of(scope: Scope, index: int) -> Arg | None:
             if mention is not None and mention.type == LOC:
                 return scope.arg("where", mention)
     return None
-
-
-def span_root(tokens: list[Token], span: Sequence[int]) -> Token:
-    """The word of a span that the rest of it hangs on: the first whose head is outside the
-    span, else its first word. A name's (`Mention.tokens`) or a post's phrase (a range of
-    words), whose head word the verb governing the phrase governs."""
-    return next((tokens[i] for i in span if tokens[i].head not in span), tokens[span[0]])
-
-
-def descendants(scope: Scope, index: int, *rels: str) -> list[int]:
-    """A word and the words below it by the relations `rels` (by any, given none), nearest
-    first, each once: the parser may hang words on each other in a loop, or a word on
-    itself."""
-    out, seen = [index], {index}
-    for word in out:
-        for kid in scope.children(word, *rels):
-            if kid not in seen:
-                seen.add(kid)
-                out.append(kid)
-    return out

@@ -23,6 +23,7 @@ from .base import (
     ancestors,
     described_noun,
     genitives_of,
+    key,
     named_elsewhere,
     nearest_before,
     path_to,
@@ -104,15 +105,15 @@ def deal(scope: Scope) -> Iterator[Found]:
         if len(parties) == 1:  # a party the parser hung elsewhere («штраф … на X, если …»)
             more = [a for group in deal_parties(scope, detached(scope, token.index), parts.kind,
                                                 set()) for a in group
-                    if party_key(a) != party_key(parties[0])]
+                    if key(a) != key(parties[0])]
             if more:
                 groups.append(more[:1])
                 parts.way = "deal/near"
         if sum(map(len, groups)) >= 2:
             found.append((parts, groups, token))
     for parts, groups, token in found:
-        keys = {party_key(a) for group in groups for a in group}
-        if any(other is not parts and keys <= {party_key(a) for group in others for a in group}
+        keys = {key(a) for group in groups for a in group}
+        if any(other is not parts and keys <= {key(a) for group in others for a in group}
                and (len(keys) < sum(map(len, others)) or token.index in other.chain)
                for other, others, _ in found):
             continue
@@ -356,7 +357,7 @@ def word_parties(scope: Scope, word: int, keys: set[str], kind: str) -> list[lis
             named = party_at(scope, index)
             people = [a for a in named if kind == "sanctions" and a.mention is not None and
                       a.mention.type == PERSON]
-            found = [a for a in named if party_key(a) not in keys and a not in people]
+            found = [a for a in named if key(a) not in keys and a not in people]
             personal = bool(people) and bool(scope.case_of(word))
             if not found and level < 2 and descends(scope, index, personal):
                 todo += [(k, level + 1) for k in scope.children(index, "nmod", "appos")
@@ -364,8 +365,8 @@ def word_parties(scope: Scope, word: int, keys: set[str], kind: str) -> list[lis
                                                      organisation_at(scope, k))]
             for arg in found:
                 arg.text = PARENTHESIS.sub("", arg.text) or arg.text
-                if party_key(arg) not in keys:
-                    keys.add(party_key(arg))
+                if key(arg) not in keys:
+                    keys.add(key(arg))
                     out.append(arg)
     return groups
 
@@ -400,12 +401,6 @@ def quoted_name(scope: Scope, index: int) -> Arg | None:
             tokens[index + 1].text not in CLOSING_QUOTES:
         return None
     return phrase_arg(scope, "participant", first, index, "Organisation")
-
-
-def party_key(arg: Arg) -> str:
-    """What a party stands for, to take it once: its entity, else its text, case aside (the
-    one such key of the deal rule; occupation's `key` keeps the case)."""
-    return arg.entity or arg.text.lower()
 
 
 def body_phrase(scope: Scope, index: int) -> Arg | None:

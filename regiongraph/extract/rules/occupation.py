@@ -24,6 +24,7 @@ from .base import (
     genitives_of,
     in_phrase,
     is_person,
+    key,
     path_to,
     phrase_arg,
     phrase_end,
@@ -876,11 +877,6 @@ def verb_chain(scope: Scope, verb: int) -> list[int]:
         if scope.tokens[index].rel != "xcomp":
             break
     return chain
-
-
-def key(arg: Arg) -> str:
-    """What an argument stands for: its entity, else its text."""
-    return arg.entity or arg.text
 
 
 #: The ways that find a post's holder through a verb, whose «в» phrase may name the post's

@@ -23,6 +23,7 @@ from .base import (
     compound_of,
     descendants,
     described_noun,
+    distinct,
     first_conjunct,
     genitives_of,
     name_before_comma,
@@ -83,16 +84,10 @@ def territories(scope: Scope, owned: list[int]) -> list[Mention]:
     остров Альфа и два острова — Бета и Гамма»). The places are the owned words' names, or
     names in apposition to them with their conjuncts; places in the genitive below them
     («острова Северного моря») are where the owned lie, not what is owned."""
-    out: list[Mention] = []
-    for index in owned:
-        for word in scope.conjuncts(index):
-            for name in (word, *scope.children(word, "appos", "parataxis")):
-                for listed in scope.conjuncts(name):
-                    mention = scope.at.get(listed)
-                    if mention is not None and mention.type == LOC and \
-                            all(mention.entity != m.entity for m in out):
-                        out.append(mention)
-    return out
+    return distinct(mention for index in owned for word in scope.conjuncts(index)
+                    for name in (word, *scope.children(word, "appos", "parataxis"))
+                    for listed in scope.conjuncts(name)
+                    if (mention := scope.at.get(listed)) is not None and mention.type == LOC)
 
 
 def pairs(scope: Scope, way: str, who: list[Mention], what: list[Mention]) -> Iterator[Found]:
