@@ -248,7 +248,8 @@ def test_a_post_with_a_copula_belongs_to_the_subject():
 def test_a_linking_verb_names_the_organisation_of_its_post_with_v():
     text = "Иван Петров вернулся из отпуска. Он работал в компании «Альфа» заместителем директора."
     assert posts(text) == [  # and no bare «employed» fact beside it
-        ("occupation/verb-pronoun+in", post("Иван Петров", "заместителем директора", "Альфа"))]
+        ("occupation/verb-pronoun+in",
+         post("Иван Петров", "заместителем директора", "компания «Альфа»"))]
 
 
 @pytest.mark.parametrize("text", [
@@ -260,6 +261,11 @@ def test_a_linking_verb_names_the_organisation_of_its_post_with_v():
 def test_working_in_an_organisation_makes_one_of_its_people(text):
     assert posts(text) == [("occupation/employed", [("who", "Иван Петров"),
                                                     ("where", "ООО «Бета»")])]
+
+
+def test_the_organisation_one_works_in_is_printed_with_its_noun_and_adjectives():
+    assert posts("Иван Петров работает в крупной компании «Альфа».") == [
+        ("occupation/employed", [("who", "Иван Петров"), ("where", "крупная компания «Альфа»")])]
 
 
 def test_working_in_a_place_is_no_occupation():

@@ -30,6 +30,7 @@ from .base import (
     phrase_end,
     span_root,
     subjects,
+    with_adjectives,
     with_preposition,
 )
 
@@ -454,8 +455,17 @@ def verb_organisation(scope: Scope, heads: set[int]) -> Arg | None:
              for k in with_preposition(scope, noun, *places)]
     for kid in kids:
         mention = scope.actor(kid)
-        if mention is not None and mention.type == ORG:
-            return scope.arg("where", mention)
+        if mention is None or mention.type != ORG:
+            continue
+        if kid < mention.tokens[0] and scope.tokens[kid].lemma in scope.lex.org_nouns:
+            # «в компании «Альфа»»: the name with its noun, as a post's organisation is printed
+            end = mention.tokens[-1] + 1
+            if end >= len(scope.tokens) or scope.tokens[end].text not in CLOSING_QUOTES:
+                end -= 1
+            arg = phrase_arg(scope, "where", with_adjectives(scope, kid), end, "Organisation")
+            arg.entity, arg.mention = mention.entity, mention
+            return arg
+        return scope.arg("where", mention)
     return None
 
 
