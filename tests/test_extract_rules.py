@@ -151,6 +151,24 @@ def test_a_surname_alone_takes_the_full_name_met_in_the_article():
     assert len({m.entity for group in found.mentions for m in group if m.type == "PER"}) == 1
 
 
+def test_a_name_inflected_is_the_name_the_article_writes_in_the_nominative():
+    # the NER puts «Альфе» in the nominative as «Альф»; the article writes «Альфа»
+    found = extract_text("t", "Компания «Альфа» открыла завод. Иван Петров работает в «Альфе».")
+    names = [(m.text, m.name) for group in found.mentions for m in group if m.type == "ORG"]
+    assert names == [("Альфа", "Альфа"), ("Альфе", "Альфа")]
+    assert len({m.entity for group in found.mentions for m in group if m.type == "ORG"}) == 1
+
+
+def test_a_name_inflected_finds_its_registry_entity_by_another_reading():
+    from regiongraph.extract import Registry
+    from regiongraph.model import Entity
+
+    found = Registry.of({"alfa": Entity(id="alfa", cls="Organisation",
+                                        labels=(("ru", "Альфа"),))})
+    assert [found.find(name) for name in ("Альфа", "Альфы", "Альфе", "Бете")] == \
+        ["alfa", "alfa", "alfa", None]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n", "Hello world. This is English."])
 def test_nothing_to_extract_gives_no_facts(text):
     assert extract_text("t", text).facts == []

@@ -3,12 +3,15 @@
 A mention starts as a Natasha NER span. Resolution, in order (each step is named in the
 mention's `how`, so a wrong link can be traced):
 1. `registry`: its lemmatised form is a lemmatised alias of a registry entity
-   («в Томской области» → the entity whose alias is «Томская область»); the registry's
-   class wins over the NER's type, which corrects a region tagged as a person;
+   («в Томской области» → the entity whose alias is «Томская область»), also under another
+   reading of its words («в «Альфе»» → «Альфа», not «Альф»); the registry's class wins over
+   the NER's type, which corrects a region tagged as a person;
 2. `surname`: a one-word person mention takes the full name met in the same article
    («Петров» after «Иван Петров»);
 3. `candidate`: otherwise a new candidate entity, shared by all mentions of the same lemmatised
-   name across the run, never a copy of a registry entity.
+   name across the run, never a copy of a registry entity. An organisation or place inflected
+   takes the name the article writes in the nominative, if one of its readings is that name's
+   («Альфа» … «в «Альфе»»: one entity, not a second «Альф»).
 NER spans made only of title words («Чрезвычайный»), or of a title word and lower-case words
 («Совладелец компаний «»), are dropped unless the registry knows them.
 """
@@ -69,10 +72,41 @@ def word_lemma(word: str) -> str:
 
 def key_of(text: str, drop_legal: bool = False) -> str:
     """The lemmatised key of a name: lower case, ё as е, quotes and punctuation dropped."""
+    return " ".join(word_lemma(w) for w in name_words(text, drop_legal))
+
+
+def name_words(text: str, drop_legal: bool = False) -> list[str]:
+    """The words of a name that its key is made of, in lower case."""
     words = [w for w in WORD.findall(text.lower()) if w != "-"]
     if drop_legal:
         words = [w for w in words if w not in LEGAL_FORMS] or words
-    return " ".join(word_lemma(w) for w in words)
+    return words
+
+
+@cache
+def readings(word: str) -> tuple[str, ...]:
+    """Every lemma a word can have, the context-free one (`word_lemma`) first: an unknown
+    word inflected is often two words' form («Альфе»: «Альф» or «Альфа»)."""
+    lemmas = [word_lemma(word)]
+    for parse in analyser().parse(word):
+        lemma = parse.normal_form.replace("ё", "е")
+        if lemma not in lemmas:
+            lemmas.append(lemma)
+    return tuple(lemmas)
+
+
+#: The most readings of a name tried: the readings of its words multiply.
+MAX_READINGS = 16
+
+
+def other_keys(text: str, drop_legal: bool = False) -> list[str]:
+    """The keys of a name under the other readings of its words (`readings`), at most
+    `MAX_READINGS` of them."""
+    keys = [""]
+    for word in name_words(text, drop_legal):
+        keys = [f"{key} {lemma}".lstrip() for key in keys for lemma in readings(word)]
+        keys = keys[:MAX_READINGS]
+    return keys[1:]
 
 
 @dataclass
@@ -94,7 +128,13 @@ class Registry:
         return registry
 
     def find(self, text: str) -> str | None:
-        return self.index.get(key_of(text)) or self.index.get(key_of(text, drop_legal=True))
+        """The entity a name is an alias of: by its key, else by the key of another reading of
+        its words («в «Альфе»» for the alias «Альфа», whose key the first reading misses)."""
+        found = self.index.get(key_of(text)) or self.index.get(key_of(text, drop_legal=True))
+        if found is None and self.index:
+            found = next((self.index[k] for legal in (False, True)
+                          for k in other_keys(text, legal) if k in self.index), None)
+        return found
 
 
 @dataclass
@@ -230,7 +270,9 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                     people.add(mention)
             mentions.append(mention)
         out.append(mentions)
-    full_organisation_names([m for group in out for m in group if m.type == "ORG" and not m.how])
+    new_names = [m for group in out for m in group if m.type in ("ORG", "LOC") and not m.how]
+    names_as_written(new_names)
+    full_organisation_names([m for m in new_names if m.type == "ORG"])
     # A surname met before its full name («Петров … Иван Петров»): resolve backwards too.
     for mentions in out:
         for mention in mentions:
@@ -239,6 +281,23 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                 if full is not None:
                     mention.name, mention.how, mention.entity = full.name, "surname", full.entity
     return out
+
+
+def names_as_written(mentions: list[Mention]) -> None:
+    """An inflected name whose nominative the NER guessed wrong is the name the article writes
+    in the nominative elsewhere: «в «Альфе»» is «Альфа» (not «Альф») when «Альфа» is written.
+    A name is written in the nominative where the NER's normal form is its text."""
+    written: dict[tuple[str, str], Mention] = {}
+    for mention in mentions:
+        if mention.text == mention.normal:
+            written.setdefault((mention.type, key_of(mention.normal)), mention)
+    for mention in mentions:
+        if mention.text == mention.normal or (mention.type, key_of(mention.normal)) in written:
+            continue
+        same = next((written[mention.type, k] for k in other_keys(mention.text)
+                     if (mention.type, k) in written), None)
+        if same is not None:
+            mention.normal = mention.name = same.normal
 
 
 def full_organisation_names(orgs: list[Mention]) -> None:
