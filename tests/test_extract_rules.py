@@ -169,6 +169,14 @@ def test_a_name_inflected_finds_its_registry_entity_by_another_reading():
         ["alfa", "alfa", "alfa", None]
 
 
+def test_latin_twins_in_a_word_with_cyrillic_letters_make_no_second_name():
+    from regiongraph.extract.mentions import key_of
+
+    # «ТНК-BP» (Latin B, P) and «ТНК-ВР» (Cyrillic) are one name; «BP» alone stays Latin
+    assert key_of("ТНК-BP") == key_of("ТНК-ВР") == "тнк-вр"
+    assert key_of("BP") == "bp"
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n", "Hello world. This is English."])
 def test_nothing_to_extract_gives_no_facts(text):
     assert extract_text("t", text).facts == []

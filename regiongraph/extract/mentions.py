@@ -25,6 +25,7 @@ from functools import cache
 from ..model import Entity
 from .lexicon import lexicon
 from .nlp import NerSpan, Sentence, analyser
+from .text import CYRILLIC, TWINS
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
 LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао", "ип", "гуп", "фгуп", "муп",
@@ -76,8 +77,11 @@ def key_of(text: str, drop_legal: bool = False) -> str:
 
 
 def name_words(text: str, drop_legal: bool = False) -> list[str]:
-    """The words of a name that its key is made of, in lower case."""
-    words = [w for w in WORD.findall(text.lower()) if w != "-"]
+    """The words of a name that its key is made of, in lower case, with Latin look-alike
+    letters made Cyrillic in a word that has Cyrillic ones («ТНК-BP» is «ТНК-ВР»: the text's
+    mending leaves the Latin part of a hyphenated word, which may be a name of its own)."""
+    words = [(w.translate(TWINS) if CYRILLIC.search(w) else w).lower()
+             for w in WORD.findall(text) if w != "-"]
     if drop_legal:
         words = [w for w in words if w not in LEGAL_FORMS] or words
     return words
