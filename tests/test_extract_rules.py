@@ -159,6 +159,31 @@ def test_a_name_inflected_is_the_name_the_article_writes_in_the_nominative():
     assert len({m.entity for group in found.mentions for m in group if m.type == "ORG"}) == 1
 
 
+def test_inflected_forms_agree_on_a_name_a_wrong_guess_takes():
+    from regiongraph.extract.mentions import Mention, names_as_written
+
+    def org(text: str, normal: str) -> Mention:
+        return Mention("ORG", 0, len(text), text, normal, 0, [0], name=normal)
+
+    found = [org("Большого театра", "Большой театр"), org("Большом театре", "Большой театр"),
+             org("Большим театром", "Больший театр"), org("Тоттенхэме", "Тоттенхэма"),
+             org("Тоттенхэм", "Тоттенхэм"), org("Бетой", "Бетой")]
+    names_as_written(found)
+    assert [m.name for m in found] == ["Большой театр", "Большой театр", "Большой театр",
+                                       "Тоттенхэм", "Тоттенхэм", "Бетой"]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Тоттенхэме", "Тоттенхэм", True), ("Альфе", "Альфа", True), ("Ирана", "Иран", True),
+    ("Ирака", "Иран", False), ("Альфа", "Альфа", False), ("Оме", "Ом", False),
+    ("Новой Альфе", "Альфа", False),
+])
+def test_a_name_with_a_case_ending_inflects_it(text, name, expected):
+    from regiongraph.extract.mentions import inflects
+
+    assert inflects(text, name) is expected
+
+
 def test_a_name_inflected_finds_its_registry_entity_by_another_reading():
     from regiongraph.extract import Registry
     from regiongraph.model import Entity

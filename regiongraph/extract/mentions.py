@@ -288,20 +288,44 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
 
 
 def names_as_written(mentions: list[Mention]) -> None:
-    """An inflected name whose nominative the NER guessed wrong is the name the article writes
-    in the nominative elsewhere: «в «Альфе»» is «Альфа» (not «Альф») when «Альфа» is written.
-    A name is written in the nominative where the NER's normal form is its text."""
-    written: dict[tuple[str, str], Mention] = {}
+    """An inflected name whose nominative the NER guessed wrong is a nominative the article
+    vouches for: «в «Альфе»» is «Альфа» (not «Альф») when «Альфа» is written. The article
+    vouches for a name it writes in the nominative (the NER's normal form is the text) or
+    that two different forms put in the nominative agree on («Большого театра», «Большом
+    театре»). The wrong guess is matched to it by another reading of its words, or as the
+    name with a case ending (`inflects`: «Тоттенхэме», which the dictionary cannot read)."""
+    forms: dict[tuple[str, str], set[str]] = {}
     for mention in mentions:
-        if mention.text == mention.normal:
-            written.setdefault((mention.type, key_of(mention.normal)), mention)
+        forms.setdefault((mention.type, mention.normal), set()).add(mention.text)
+    vouched = {(kind, key_of(normal)): normal for (kind, normal), texts in forms.items()
+               if normal in texts or len(texts) > 1}
+    by_start: dict[tuple[str, str], list[str]] = {}  # a name and its inflections share these
+    for (kind, _), normal in vouched.items():
+        by_start.setdefault((kind, normal[:3]), []).append(normal)
     for mention in mentions:
-        if mention.text == mention.normal or (mention.type, key_of(mention.normal)) in written:
+        if (mention.type, key_of(mention.normal)) in vouched:
             continue
-        same = next((written[mention.type, k] for k in other_keys(mention.text)
-                     if (mention.type, k) in written), None)
+        same = next((vouched[mention.type, k] for k in other_keys(mention.text)
+                     if (mention.type, k) in vouched), None) or \
+            next((normal for normal in by_start.get((mention.type, mention.text[:3]), ())
+                  if inflects(mention.text, normal)), None)
         if same is not None:
-            mention.normal = mention.name = same.normal
+            mention.normal = mention.name = same
+
+
+#: Case endings of Russian nouns, for names the dictionary cannot inflect.
+CASE_ENDINGS = ("а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ой", "ей", "ою", "ею", "ам",
+                "ям", "ах", "ях", "ами", "ями", "ов", "ев")
+
+
+def inflects(text: str, name: str) -> bool:
+    """Whether a one-word name's text is the name with a case ending: the ending added
+    («Тоттенхэм» → «Тоттенхэме») or put in place of a final vowel («Альфа» → «Альфе»). The
+    names must be four letters or more: short ones are too often other words."""
+    if " " in text or " " in name or len(name) < 4 or text == name:
+        return False
+    stems = [name] + ([name[:-1]] if name[-1] in "аяоейь" else [])
+    return any(text.startswith(stem) and text[len(stem):] in CASE_ENDINGS for stem in stems)
 
 
 def full_organisation_names(orgs: list[Mention]) -> None:
