@@ -184,6 +184,27 @@ def test_a_name_with_a_case_ending_inflects_it(text, name, expected):
     assert inflects(text, name) is expected
 
 
+def test_a_surname_put_in_the_nominative_is_read_as_a_surname_not_an_adjective():
+    from regiongraph.extract.nlp import analyse
+
+    spans = [(span.text, span.normal) for sentence in
+             analyse("Встреча с Юлией Карабаковой прошла.") for span in sentence.spans]
+    assert spans == [("Юлией Карабаковой", "Юлия Карабакова")]  # not «Карабаковая»
+
+
+def test_every_word_of_a_persons_name_is_put_in_the_nominative_however_it_is_hung():
+    from regiongraph.extract.nlp import models, normalise
+
+    from .extract_helpers import hand_tokens
+
+    # the surname hung on the verb, as the parser sometimes does, not on the first name
+    tokens = hand_tokens([("Сергеем", "PROPN", 2, "obl", "сергей", {"Case": "Ins"}),
+                          ("Петровым", "PROPN", 2, "obl", "петров", {"Case": "Ins"}),
+                          ("встретился", "VERB", -1, "root", "встретиться")])
+    assert normalise(models(), tokens[:2], person=True) == "Сергей Петров"
+    assert normalise(models(), tokens[:2]) == "Сергей Петровым"
+
+
 def test_a_name_inflected_finds_its_registry_entity_by_another_reading():
     from regiongraph.extract import Registry
     from regiongraph.model import Entity

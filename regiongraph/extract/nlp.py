@@ -82,7 +82,7 @@ class Models:
         # pymorphy's own analyser for inflection (Natasha's MorphVocab speaks only UD tags).
         self.analyser = analyser()
         self.lemmas: dict[tuple[str, str, tuple], str] = {}
-        self.nominatives: dict[tuple[str, str | None, bool, str | None], str | None] = {}
+        self.nominatives: dict[tuple[str, str | None, bool, str | None, bool], str | None] = {}
 
     def lemma(self, text: str, pos: str, feats: dict[str, str]) -> str:
         """The dictionary form, lower case, ё as е; cached because news repeat their words.
@@ -219,8 +219,8 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             for kind, part in split_person(span.type, inside):
                 first, last = part[0].start, part[-1].stop
                 text = sentence.text[first - sentence.start:last - sentence.start]
-                sentence.spans.append(NerSpan(kind, first, last, text, normalise(m, part),
-                                              part))
+                sentence.spans.append(NerSpan(kind, first, last, text,
+                                              normalise(m, part, kind == "PER"), part))
 
 
 def untangle(tokens: list[Token]) -> None:
@@ -295,15 +295,21 @@ CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "abl
 GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
-def normalise(m: Models, tokens: list[Token]) -> str:
+def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     """The span in the nominative: its head word and the words that agree with it (adjectives,
     the parts of a name) are put in the nominative; dependents in the genitive stay as they
-    are («Министерства иностранных дел» → «Министерство иностранных дел»)."""
+    are («Министерства иностранных дел» → «Министерство иностранных дел»). Every word of a
+    person's name agrees, however the parser hung it («Сергеем Лавровым»), and is read as a
+    name where the dictionary can («Юлией Сафарбаковой»: the surname «Сафарбакова», not the
+    adjective «сафарбаковая»); its gender is the reading's, as the tagger often gives a
+    woman's name the gender of the word it hangs on («пресс-секретаря Аси Мелкумовой»)."""
     inside = {t.index for t in tokens}
     # The first word hanging outside the span is its head; a later one is a dependent the
     # parser hung elsewhere («союза молодых учёных»), and keeps its case.
     agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
-    changed = True
+    if person:
+        agreeing = inside
+    changed = not person
     while changed:
         changed = False
         for t in tokens:
@@ -318,7 +324,7 @@ def normalise(m: Models, tokens: list[Token]) -> str:
         abbreviation = len(t.text) <= 3 and t.text.islower()  # «им.», «г.»: keep as written
         if t.index in agreeing and t.feats.get("Case") not in (None, "Nom") and not abbreviation:
             head = tokens_by(tokens, t.head) if t.rel == "amod" and t.head in inside else None
-            word = nominative(m, t, head) or word
+            word = nominative(m, t, None if person else head, person) or word
         words.append(word)
     out = []
     for i, (t, word) in enumerate(zip(tokens, words, strict=True)):
@@ -332,10 +338,12 @@ def tokens_by(tokens: list[Token], index: int) -> Token:
     return next(t for t in tokens if t.index == index)
 
 
-def nominative(m: Models, token: Token, head: Token | None = None) -> str | None:
+def nominative(m: Models, token: Token, head: Token | None = None,
+               name: bool = False) -> str | None:
     """The word in the nominative, keeping its number and the shape of the original (capitals,
     hyphens), or None when the dictionary knows no matching form. An adjective takes the
-    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»)."""
+    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»); of a
+    word of a person's name (`name`), the readings as a name go first."""
     case = CASES.get(token.feats.get("Case", ""))
     plural = token.feats.get("Number") == "Plur"
     gender = None
@@ -343,19 +351,27 @@ def nominative(m: Models, token: Token, head: Token | None = None) -> str | None
         gender = GENDERS.get(head.feats.get("Gender", ""))
     # Cached: the same names come back in every article («Италии», «Москвы»), and a pymorphy2
     # parse and inflection cost about a millisecond each.
-    key = (token.text, case, plural, gender)
+    key = (token.text, case, plural, gender, name)
     if key not in m.nominatives:
-        m.nominatives[key] = inflect_nominative(m, token.text, case, plural, gender)
+        m.nominatives[key] = inflect_nominative(m, token.text, case, plural, gender, name)
     return m.nominatives[key]
 
 
+#: pymorphy2's grammemes of the words of a person's name.
+NAME_GRAMMEMES = ("Name", "Surn", "Patr")
+
+
 def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
-                       gender: str | None) -> str | None:
-    """`nominative` without the cache: the first parse in `case` and number that inflects."""
+                       gender: str | None, name: bool = False) -> str | None:
+    """`nominative` without the cache: the first parse in `case` and number that inflects
+    (for a person's name, the readings as a name first)."""
     grams = {"nomn", "plur"} if plural else {"nomn"}
     if gender:
         grams.add(gender)
-    for parse in m.analyser.parse(text):
+    parses = m.analyser.parse(text)
+    if name:
+        parses = sorted(parses, key=lambda p: not any(g in p.tag for g in NAME_GRAMMEMES))
+    for parse in parses:
         if case in parse.tag and (("plur" in parse.tag) == plural or "Sgtm" in parse.tag):
             form = parse.inflect(grams) or parse.inflect(grams - set(GENDERS.values()))
             if form is not None:
