@@ -60,3 +60,30 @@ def test_the_post_of_a_clause_the_parser_cut_off_goes_to_the_name_before_it():
     assert posts("Об этом сказал Иван Петров, который в то время был директором компании "
                  "«Альфа».") == [("occupation/copula",
                                  post("Иван Петров", "директором", "компания «Альфа»"))]
+
+
+MASC, FEM = {"Gender": "Masc", "Number": "Sing"}, {"Gender": "Fem", "Number": "Sing"}
+
+
+def test_a_clause_hung_on_a_name_of_the_other_gender_has_no_subject():
+    # «встреча с Иваном Петровым, которая прошла»: the meeting went, not the man
+    scope = hand_scope([("встреча", "NOUN", -1, "root", "встреча", FEM),
+                        ("с", "ADP", 2, "case", "с"),
+                        ("Иваном", "PROPN", 0, "nmod", "иван", MASC),
+                        ("Петровым", "PROPN", 2, "flat:name", "петров", MASC),
+                        (",", "PUNCT", 6, "punct", ","),
+                        ("которая", "PRON", 6, "nsubj", "который", FEM),
+                        ("прошла", "VERB", 2, "acl:relcl", "пройти", FEM)],
+                       (("PER", 2, 3),))
+    assert subjects(scope, 6) == [5]
+
+
+def test_a_name_before_the_comma_of_the_other_gender_is_not_the_subject():
+    scope = hand_scope([("Иван", "PROPN", -1, "root", "иван", MASC),
+                        ("Петров", "PROPN", 0, "flat:name", "петров", MASC),
+                        (",", "PUNCT", 5, "punct", ","),
+                        ("которая", "PRON", 5, "nsubj", "который", FEM),
+                        ("была", "AUX", 5, "cop", "быть", FEM),
+                        ("директором", "NOUN", -1, "root", "директор")],
+                       (("PER", 0, 1),))
+    assert subjects(scope, 5) == [3]

@@ -385,7 +385,8 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     («согласился занять»); for «который» the word the relative clause hangs on when it names
     someone, else the name right before the clause's comma («Иван Петров, который был
     директором»: the parser often hangs such a clause on another word or makes it a sentence
-    of its own), else the word it hangs on all the same."""
+    of its own), either only where «который» `agrees` with it; else the word the clause hangs
+    on when it names no one, else no one but the pronoun."""
     tokens = scope.tokens
     kids = scope.children(verb, "nsubj", "nsubj:pass")
     if not kids and tokens[verb].rel in ("conj", "xcomp") and tokens[verb].head >= 0:
@@ -394,12 +395,23 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     if pronoun is None:
         return kids
     head = tokens[verb].head if tokens[verb].rel == "acl:relcl" else -1
-    if head >= 0 and scope.actor(head) is not None:
+    named = head >= 0 and scope.actor(head) is not None
+    if named and agrees(tokens[pronoun], tokens[head]):
         return [head]
     before = name_before_comma(scope, pronoun)
-    if before is not None:
+    if before is not None and agrees(tokens[pronoun], span_root(tokens, before.tokens)):
         return [before.tokens[0]]
-    return [head] if head >= 0 else kids
+    return [head] if head >= 0 and not named else kids
+
+
+def agrees(pronoun: Token, word: Token) -> bool:
+    """Whether «который» can stand for a word: of the word's gender, where both have one
+    («встреча с Иваном Петровым, которая прошла»: the meeting, not the man); «которые» for
+    any, as it follows the last of several names («X и Y, которые»)."""
+    if pronoun.feats.get("Number") == "Plur":
+        return True
+    ours, theirs = pronoun.feats.get("Gender"), word.feats.get("Gender")
+    return not (ours and theirs and ours != theirs)
 
 
 def name_before_comma(scope: Scope, index: int) -> Mention | None:
