@@ -3,6 +3,9 @@ the wrong word, or on nothing. The sentences and names are made up for the tests
 
 from __future__ import annotations
 
+import pytest
+
+from regiongraph.extract import extract_text
 from regiongraph.extract.rules.base import subjects
 
 from .extract_helpers import hand_scope, post, posts
@@ -87,3 +90,26 @@ def test_a_name_before_the_comma_of_the_other_gender_is_not_the_subject():
                         ("директором", "NOUN", -1, "root", "директор")],
                        (("PER", 0, 1),))
     assert subjects(scope, 5) == [3]
+
+
+def test_a_name_in_the_genitive_of_an_earlier_word_is_not_the_subject():
+    # «коллеги Ивана Петрова, которые работают …»: the colleagues work, the clause hung on a verb
+    scope = hand_scope([("говорили", "VERB", -1, "root", "говорить"),
+                        ("с", "ADP", 2, "case", "с"),
+                        ("коллегами", "NOUN", 0, "obl", "коллега", {"Number": "Plur"}),
+                        ("Ивана", "PROPN", 2, "nmod", "иван", MASC),
+                        ("Петрова", "PROPN", 3, "flat:name", "петров", MASC),
+                        (",", "PUNCT", 7, "punct", ","),
+                        ("которые", "PRON", 7, "nsubj", "который", {"Number": "Plur"}),
+                        ("работают", "VERB", 0, "acl:relcl", "работать")],
+                       (("PER", 3, 4),))
+    assert subjects(scope, 7) == [6]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Житель Зеленограда, который встретился с Иваном Петровым, рассказал об этом.", "meeting"),
+    ("Гендиректор «Альфы», который приобрёл компанию «Бета», выступил.", "deal"),
+    ("Жена Ивана Петрова, которая стала директором компании «Бета», выступила.", "occupation"),
+])
+def test_the_owner_of_the_antecedent_is_not_who_the_clause_tells_of(text, kind):
+    assert [f for f in extract_text("t", text).facts if f.type == kind] == []

@@ -29,6 +29,8 @@ PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
 OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
+#: Parts of speech of the words «который» can stand for.
+NOUNS = ("NOUN", "PROPN", "PRON")
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 
@@ -382,11 +384,10 @@ def protagonist(scope: Scope) -> Mention | None:
 
 def subjects(scope: Scope, verb: int) -> list[int]:
     """The subject of a verb; of the verb it depends on for an infinitive or a second verb
-    («согласился занять»); for «который» the word the relative clause hangs on when it names
-    someone, else the name right before the clause's comma («Иван Петров, который был
-    директором»: the parser often hangs such a clause on another word or makes it a sentence
-    of its own), either only where «который» `agrees` with it; else the word the clause hangs
-    on when it names no one, else no one but the pronoun."""
+    («согласился занять»); for «который» the noun the relative clause hangs on, else the name
+    right before the clause's comma («Иван Петров, который был директором»: the parser often
+    hangs such a clause on a verb or makes it a sentence of its own), either only where
+    «который» `agrees` with it, else no one but the pronoun."""
     tokens = scope.tokens
     kids = scope.children(verb, "nsubj", "nsubj:pass")
     if not kids and tokens[verb].rel in ("conj", "xcomp") and tokens[verb].head >= 0:
@@ -395,23 +396,31 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     if pronoun is None:
         return kids
     head = tokens[verb].head if tokens[verb].rel == "acl:relcl" else -1
-    named = head >= 0 and scope.actor(head) is not None
-    if named and agrees(tokens[pronoun], tokens[head]):
+    if head >= 0 and tokens[head].pos in NOUNS and agrees(scope, pronoun, head):
         return [head]
     before = name_before_comma(scope, pronoun)
-    if before is not None and agrees(tokens[pronoun], span_root(tokens, before.tokens)):
-        return [before.tokens[0]]
-    return [head] if head >= 0 and not named else kids
+    if before is not None:
+        root = noun = span_root(tokens, before.tokens)
+        while noun.rel in ("appos", "flat:name") and 0 <= noun.head < noun.index:
+            noun = tokens[noun.head]  # the word the name names: «компании» of «компании «Альфа»»
+        # «коллеги Ивана Петрова, которые …»: a name in the genitive of an earlier word is not
+        # what «который» stands for
+        owned = noun.rel == "nmod" and 0 <= noun.head < noun.index
+        if not owned and agrees(scope, pronoun, root.index):
+            return [first_conjunct(scope, root.index)]
+    return kids
 
 
-def agrees(pronoun: Token, word: Token) -> bool:
-    """Whether «который» can stand for a word: of the word's gender, where both have one
-    («встреча с Иваном Петровым, которая прошла»: the meeting, not the man); «которые» for
-    any, as it follows the last of several names («X и Y, которые»)."""
-    if pronoun.feats.get("Number") == "Plur":
-        return True
-    ours, theirs = pronoun.feats.get("Gender"), word.feats.get("Gender")
-    return not (ours and theirs and ours != theirs)
+def agrees(scope: Scope, pronoun: int, word: int) -> bool:
+    """Whether «который» can stand for a word: of its number, and of its gender where both
+    have one («встреча с Иваном Петровым, которая прошла»: the meeting, not the man); a word
+    joined to others is plural («X и Y, которые»)."""
+    ours, theirs = scope.tokens[pronoun].feats, scope.tokens[word].feats
+    joined = scope.tokens[word].rel == "conj" or bool(scope.children(word, "conj"))
+    if ours.get("Number") == "Plur":
+        return theirs.get("Number") == "Plur" or joined
+    gender, other = ours.get("Gender"), theirs.get("Gender")
+    return not (gender and other and gender != other)
 
 
 def name_before_comma(scope: Scope, index: int) -> Mention | None:
