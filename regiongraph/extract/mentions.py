@@ -78,7 +78,7 @@ def key_of(text: str, drop_legal: bool = False) -> str:
 
 def name_words(text: str, drop_legal: bool = False) -> list[str]:
     """The words of a name that its key is made of, in lower case, with Latin look-alike
-    letters made Cyrillic in a word that has Cyrillic ones («ТНК-BP» is «ТНК-ВР»: the text's
+    letters made Cyrillic in a word that has Cyrillic ones («АКМ-BP» is «АКМ-ВР»: the text's
     mending leaves the Latin part of a hyphenated word, which may be a name of its own)."""
     words = [(w.translate(TWINS) if CYRILLIC.search(w) else w).lower()
              for w in WORD.findall(text) if w != "-"]
@@ -291,22 +291,24 @@ def names_as_written(mentions: list[Mention]) -> None:
     """An inflected name whose nominative the NER guessed wrong is a nominative the article
     vouches for: «в «Альфе»» is «Альфа» (not «Альф») when «Альфа» is written. The article
     vouches for a name it writes in the nominative (the NER's normal form is the text) or
-    that two different forms put in the nominative agree on («Большого театра», «Большом
+    that two different forms put in the nominative agree on («Северного театра», «Северном
     театре»). The wrong guess is matched to it by another reading of its words, or as the
-    name with a case ending (`inflects`: «Тоттенхэме», which the dictionary cannot read)."""
+    name with a case ending (`inflects`: «Зальцгофе», which the dictionary cannot read)."""
     forms: dict[tuple[str, str], set[str]] = {}
     for mention in mentions:
         forms.setdefault((mention.type, mention.normal), set()).add(mention.text)
-    vouched = {(kind, key_of(normal)): normal for (kind, normal), texts in forms.items()
+    trusted = {(kind, normal) for (kind, normal), texts in forms.items()
                if normal in texts or len(texts) > 1}
+    vouched = {(kind, key_of(normal)): normal for kind, normal in sorted(trusted)}
     by_start: dict[tuple[str, str], list[str]] = {}  # a name and its inflections share these
     for (kind, _), normal in vouched.items():
         by_start.setdefault((kind, normal[:3]), []).append(normal)
     for mention in mentions:
-        if (mention.type, key_of(mention.normal)) in vouched:
+        if (mention.type, mention.normal) in trusted:
             continue
-        same = next((vouched[mention.type, k] for k in other_keys(mention.text)
-                     if (mention.type, k) in vouched), None) or \
+        keys = [key_of(mention.normal), key_of(mention.text), *other_keys(mention.text)]
+        same = next((vouched[mention.type, k] for k in keys if (mention.type, k) in vouched),
+                    None) or \
             next((normal for normal in by_start.get((mention.type, mention.text[:3]), ())
                   if inflects(mention.text, normal)), None)
         if same is not None:
@@ -320,11 +322,12 @@ CASE_ENDINGS = ("а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ой"
 
 def inflects(text: str, name: str) -> bool:
     """Whether a one-word name's text is the name with a case ending: the ending added
-    («Тоттенхэм» → «Тоттенхэме») or put in place of a final vowel («Альфа» → «Альфе»). The
-    names must be four letters or more: short ones are too often other words."""
+    («Зальцгоф» → «Зальцгофе») or put in place of a final «а», «я», «й», «ь» («Альфа» →
+    «Альфе»); not of «о» («Зеленино» is no «Зеленин» in «улица Зеленина»). The names must be
+    four letters or more: short ones are too often other words."""
     if " " in text or " " in name or len(name) < 4 or text == name:
         return False
-    stems = [name] + ([name[:-1]] if name[-1] in "аяоейь" else [])
+    stems = [name] + ([name[:-1]] if name[-1] in "аяйь" else [])
     return any(text.startswith(stem) and text[len(stem):] in CASE_ENDINGS for stem in stems)
 
 

@@ -299,10 +299,10 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     """The span in the nominative: its head word and the words that agree with it (adjectives,
     the parts of a name) are put in the nominative; dependents in the genitive stay as they
     are («Министерства иностранных дел» → «Министерство иностранных дел»). Every word of a
-    person's name agrees, however the parser hung it («Сергеем Лавровым»), and is read as a
-    name where the dictionary can («Юлией Сафарбаковой»: the surname «Сафарбакова», not the
-    adjective «сафарбаковая»); its gender is the reading's, as the tagger often gives a
-    woman's name the gender of the word it hangs on («пресс-секретаря Аси Мелкумовой»)."""
+    person's name agrees, however the parser hung it («Сергеем Петровым»), and is read as a
+    name where the dictionary can («Юлией Карабаковой»: the surname «Карабакова», not the
+    adjective «карабаковая»); its gender is the reading's, as the tagger often gives a
+    woman's name the gender of the word it hangs on («пресс-секретаря Анны Кравцовой»)."""
     inside = {t.index for t in tokens}
     # The first word hanging outside the span is its head; a later one is a dependent the
     # parser hung elsewhere («союза молодых учёных»), and keeps its case.
