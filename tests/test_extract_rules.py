@@ -193,6 +193,17 @@ def test_a_surname_put_in_the_nominative_is_read_as_a_surname_not_an_adjective()
     assert spans == [("Юлией Карабаковой", "Юлия Карабакова")]  # not «Карабаковая»
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Мы говорили о Марине Карабаковой.", "Марина Карабакова"),  # not «Марин»
+    ("Мы говорили о Валентине Карабакове.", "Валентин Карабаков"),
+    ("Мы говорили о Яне Сетраковой.", "Яна Сетракова"),  # not «Ян»
+])
+def test_a_persons_name_takes_the_gender_its_words_agree_on(text, name):
+    from regiongraph.extract.nlp import analyse
+
+    assert [span.normal for sentence in analyse(text) for span in sentence.spans] == [name]
+
+
 def test_every_word_of_a_persons_name_is_put_in_the_nominative_however_it_is_hung():
     from regiongraph.extract.nlp import models, normalise
 

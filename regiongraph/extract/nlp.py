@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 #: The longest token sequence handed to the taggers and the parser. News sentences rarely
 #: exceed 60 tokens; a longer "sentence" is a list or page debris, and is cut into pieces.
@@ -82,7 +83,7 @@ class Models:
         # pymorphy's own analyser for inflection (Natasha's MorphVocab speaks only UD tags).
         self.analyser = analyser()
         self.lemmas: dict[tuple[str, str, tuple], str] = {}
-        self.nominatives: dict[tuple[str, str | None, bool, str | None, bool], str | None] = {}
+        self.nominatives: dict[tuple[str, str | None, bool, str | None, str], str | None] = {}
 
     def lemma(self, text: str, pos: str, feats: dict[str, str]) -> str:
         """The dictionary form, lower case, ё as е; cached because news repeat their words.
@@ -301,12 +302,13 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     are («Министерства иностранных дел» → «Министерство иностранных дел»). Every word of a
     person's name agrees, however the parser hung it («Сергеем Петровым»), and is read as a
     name where the dictionary can («Юлией Карабаковой»: the surname «Карабакова», not the
-    adjective «карабаковая»); its gender is the reading's, as the tagger often gives a
-    woman's name the gender of the word it hangs on («пресс-секретаря Анны Кравцовой»)."""
+    adjective «карабаковая»), of the gender its words agree on (`name_gender`: «Марине
+    Сидоровой» is «Марина», not «Марин»)."""
     inside = {t.index for t in tokens}
     # The first word hanging outside the span is its head; a later one is a dependent the
     # parser hung elsewhere («союза молодых учёных»), and keeps its case.
     agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
+    gender = name_gender(m, tokens) if person else None
     if person:
         agreeing = inside
     changed = not person
@@ -323,8 +325,12 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
         word = t.text
         abbreviation = len(t.text) <= 3 and t.text.islower()  # «им.», «г.»: keep as written
         if t.index in agreeing and t.feats.get("Case") not in (None, "Nom") and not abbreviation:
-            head = tokens_by(tokens, t.head) if t.rel == "amod" and t.head in inside else None
-            word = nominative(m, t, None if person else head, person) or word
+            if person:
+                role = "first" if t is tokens[0] else "surname"
+                word = nominative(m, t, None, role, gender) or word
+            else:
+                head = tokens_by(tokens, t.head) if t.rel == "amod" and t.head in inside else None
+                word = nominative(m, t, head) or word
         words.append(word)
     out = []
     for i, (t, word) in enumerate(zip(tokens, words, strict=True)):
@@ -338,15 +344,15 @@ def tokens_by(tokens: list[Token], index: int) -> Token:
     return next(t for t in tokens if t.index == index)
 
 
-def nominative(m: Models, token: Token, head: Token | None = None,
-               name: bool = False) -> str | None:
+def nominative(m: Models, token: Token, head: Token | None = None, name: str = "",
+               gender: str | None = None) -> str | None:
     """The word in the nominative, keeping its number and the shape of the original (capitals,
     hyphens), or None when the dictionary knows no matching form. An adjective takes the
-    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»); of a
-    word of a person's name (`name`), the readings as a name go first."""
+    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»). A word
+    of a person's name (`name`: "first" for its first word, "surname" for a later one) is
+    read as a name first, of the name's `gender` if known (`name_gender`)."""
     case = CASES.get(token.feats.get("Case", ""))
     plural = token.feats.get("Number") == "Plur"
-    gender = None
     if head is not None and not plural:
         gender = GENDERS.get(head.feats.get("Gender", ""))
     # Cached: the same names come back in every article («Италии», «Москвы»), and a pymorphy2
@@ -357,26 +363,50 @@ def nominative(m: Models, token: Token, head: Token | None = None,
     return m.nominatives[key]
 
 
-#: pymorphy2's grammemes of the words of a person's name.
-NAME_GRAMMEMES = ("Name", "Surn", "Patr")
+#: pymorphy2's grammemes of the words of a person's name, in the order a first word and a
+#: later word («Винсенте ван Гоге»: the surname «Гог», not the first name «Гога») are read.
+NAME_READINGS = {"first": ("Name", "Patr", "Surn"), "surname": ("Surn", "Patr", "Name")}
 
 
 def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
-                       gender: str | None, name: bool = False) -> str | None:
-    """`nominative` without the cache: the first parse in `case` and number that inflects
-    (for a person's name, the readings as a name first)."""
+                       gender: str | None, name: str = "") -> str | None:
+    """`nominative` without the cache: the first parse in `case` and number that inflects;
+    for a word of a name, its readings of the name's gender and as a name go first."""
     grams = {"nomn", "plur"} if plural else {"nomn"}
-    if gender:
-        grams.add(gender)
     parses = m.analyser.parse(text)
     if name:
-        parses = sorted(parses, key=lambda p: not any(g in p.tag for g in NAME_GRAMMEMES))
+        order = NAME_READINGS[name]
+
+        def rank(parse: Any) -> tuple[bool, int]:
+            kind = next((i for i, g in enumerate(order) if g in parse.tag), len(order))
+            return (gender is not None and gender not in parse.tag), kind
+
+        parses = sorted(parses, key=rank)
+    elif gender:
+        grams.add(gender)
     for parse in parses:
         if case in parse.tag and (("plur" in parse.tag) == plural or "Sgtm" in parse.tag):
             form = parse.inflect(grams) or parse.inflect(grams - set(GENDERS.values()))
             if form is not None:
                 return shape_like(form.word, text)
     return None
+
+
+def name_gender(m: Models, tokens: list[Token]) -> str | None:
+    """The gender a person's name is of: the one every word read as a name in its case can be
+    («Марине Сидоровой»: «Марине» is «Марина» or «Марин», «Сидоровой» only a woman's), or None
+    when the words leave it open or disagree. The tagger's gender is no guide: it often gives a
+    name the gender of the word it hangs on."""
+    common: set[str] | None = None
+    for token in tokens:
+        case = CASES.get(token.feats.get("Case", ""))
+        genders = {gender for parse in m.analyser.parse(token.text)
+                   if any(g in parse.tag for g in NAME_READINGS["first"])
+                   and (case is None or case in parse.tag)
+                   for gender in ("masc", "femn") if gender in parse.tag}
+        if genders:
+            common = genders if common is None else common & genders
+    return next(iter(common)) if common is not None and len(common) == 1 else None
 
 
 def shape_like(word: str, original: str) -> str:
