@@ -197,6 +197,7 @@ def test_a_surname_put_in_the_nominative_is_read_as_a_surname_not_an_adjective()
     ("Мы говорили о Марине Карабаковой.", "Марина Карабакова"),  # not «Марин»
     ("Мы говорили о Валентине Карабакове.", "Валентин Карабаков"),
     ("Мы говорили о Яне Сетраковой.", "Яна Сетракова"),  # not «Ян»
+    ("Письмо Анне Сетраковой пришло.", "Анна Сетракова"),  # not the indeclinable «Анне»
 ])
 def test_a_persons_name_takes_the_gender_its_words_agree_on(text, name):
     from regiongraph.extract.nlp import analyse

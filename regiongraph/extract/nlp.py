@@ -377,9 +377,10 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
     if name:
         order = NAME_READINGS[name]
 
-        def rank(parse: Any) -> tuple[bool, int]:
+        def rank(parse: Any) -> tuple[bool, bool, int]:
             kind = next((i for i, g in enumerate(order) if g in parse.tag), len(order))
-            return (gender is not None and gender not in parse.tag), kind
+            # an indeclinable reading last: «Анне» is «Анна» in the dative before it is «Анне»
+            return (gender is not None and gender not in parse.tag), "Fixd" in parse.tag, kind
 
         parses = sorted(parses, key=rank)
     elif gender:
