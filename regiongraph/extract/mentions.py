@@ -25,7 +25,7 @@ from functools import cache
 from ..model import Entity
 from .lexicon import lexicon
 from .nlp import NerSpan, Sentence, analyser
-from .text import CYRILLIC, TWINS
+from .text import cyrillic_twins
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
 LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао", "ип", "гуп", "фгуп", "муп",
@@ -80,8 +80,7 @@ def name_words(text: str, drop_legal: bool = False) -> list[str]:
     """The words of a name that its key is made of, in lower case, with Latin look-alike
     letters made Cyrillic in a word that has Cyrillic ones («АКМ-BP» is «АКМ-ВР»: the text's
     mending leaves the Latin part of a hyphenated word, which may be a name of its own)."""
-    words = [(w.translate(TWINS) if CYRILLIC.search(w) else w).lower()
-             for w in WORD.findall(text) if w != "-"]
+    words = [cyrillic_twins(w).lower() for w in WORD.findall(text) if w != "-"]
     if drop_legal:
         words = [w for w in words if w not in LEGAL_FORMS] or words
     return words
@@ -103,14 +102,14 @@ def readings(word: str) -> tuple[str, ...]:
 MAX_READINGS = 16
 
 
-def other_keys(text: str, drop_legal: bool = False) -> list[str]:
-    """The keys of a name under the other readings of its words (`readings`), at most
-    `MAX_READINGS` of them."""
+def reading_keys(text: str, drop_legal: bool = False) -> list[str]:
+    """The keys of a name under every reading of its words (`readings`), `key_of`'s first, at
+    most `MAX_READINGS` of them."""
     keys = [""]
     for word in name_words(text, drop_legal):
         keys = [f"{key} {lemma}".lstrip() for key in keys for lemma in readings(word)]
         keys = keys[:MAX_READINGS]
-    return keys[1:]
+    return keys
 
 
 @dataclass
@@ -137,7 +136,7 @@ class Registry:
         found = self.index.get(key_of(text)) or self.index.get(key_of(text, drop_legal=True))
         if found is None and self.index:
             found = next((self.index[k] for legal in (False, True)
-                          for k in other_keys(text, legal) if k in self.index), None)
+                          for k in reading_keys(text, legal)[1:] if k in self.index), None)
         return found
 
 
@@ -306,7 +305,7 @@ def names_as_written(mentions: list[Mention]) -> None:
     for mention in mentions:
         if (mention.type, mention.normal) in trusted:
             continue
-        keys = [key_of(mention.normal), key_of(mention.text), *other_keys(mention.text)]
+        keys = [key_of(mention.normal), *reading_keys(mention.text)]
         same = next((vouched[mention.type, k] for k in keys if (mention.type, k) in vouched),
                     None) or \
             next((normal for normal in by_start.get((mention.type, mention.text[:3]), ())

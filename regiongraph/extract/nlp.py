@@ -308,7 +308,6 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     # The first word hanging outside the span is its head; a later one is a dependent the
     # parser hung elsewhere («союза молодых учёных»), and keeps its case.
     agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
-    gender = name_gender(m, tokens) if person else None
     if person:
         agreeing = inside
     changed = not person
@@ -321,6 +320,7 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
                 agreeing.add(t.index)
                 changed = True
     words = []
+    gender = name_gender(tokens) if person else None
     for t in tokens:
         word = t.text
         abbreviation = len(t.text) <= 3 and t.text.islower()  # «им.», «г.»: keep as written
@@ -393,21 +393,27 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
     return None
 
 
-def name_gender(m: Models, tokens: list[Token]) -> str | None:
+def name_gender(tokens: list[Token]) -> str | None:
     """The gender a person's name is of: the one every word read as a name in its case can be
     («Марине Сидоровой»: «Марине» is «Марина» or «Марин», «Сидоровой» only a woman's), or None
     when the words leave it open or disagree. The tagger's gender is no guide: it often gives a
     name the gender of the word it hangs on."""
-    common: set[str] | None = None
+    common: frozenset[str] | None = None
     for token in tokens:
-        case = CASES.get(token.feats.get("Case", ""))
-        genders = {gender for parse in m.analyser.parse(token.text)
-                   if any(g in parse.tag for g in NAME_READINGS["first"])
-                   and (case is None or case in parse.tag)
-                   for gender in ("masc", "femn") if gender in parse.tag}
+        genders = name_genders(token.text, CASES.get(token.feats.get("Case", "")))
         if genders:
             common = genders if common is None else common & genders
     return next(iter(common)) if common is not None and len(common) == 1 else None
+
+
+@cache
+def name_genders(word: str, case: str | None) -> frozenset[str]:
+    """The genders a word can be of, read as a name in `case`; remembered per word and case,
+    as the same names come back in every article."""
+    return frozenset(gender for parse in analyser().parse(word)
+                     if any(g in parse.tag for g in NAME_READINGS["first"])
+                     and (case is None or case in parse.tag)
+                     for gender in ("masc", "femn") if gender in parse.tag)
 
 
 def shape_like(word: str, original: str) -> str:

@@ -82,13 +82,22 @@ def mend_latin(text: str) -> str:
     def mend(word: re.Match[str]) -> str:
         body = word.group()
         if CYRILLIC.search(body):
-            mended = body.translate(TWINS)
-            return body if LATIN.search(mended) else mended
+            return cyrillic_twins(body)
         if body in ONE_LETTER and between_russian(text, word.start(), word.end()):
             return ONE_LETTER[body]
         return body
 
     return WITH_LATIN.sub(mend, text)
+
+
+def cyrillic_twins(word: str) -> str:
+    """A word with Cyrillic letters, its Latin look-alikes made Cyrillic («Poссия»), unless it
+    has a Latin letter with no twin («МLC»); any other word as it is. Names' keys read
+    hyphenated words so too («АКМ-BP» is «АКМ-ВР»), which the text's mending leaves apart."""
+    if not CYRILLIC.search(word):
+        return word
+    mended = word.translate(TWINS)
+    return word if LATIN.search(mended) else mended
 
 
 def between_russian(text: str, start: int, stop: int) -> bool:

@@ -416,9 +416,9 @@ def agrees(scope: Scope, pronoun: int, word: int) -> bool:
     have one («встреча с Иваном Петровым, которая прошла»: the meeting, not the man); a word
     joined to others is plural («X и Y, которые»)."""
     ours, theirs = scope.tokens[pronoun].feats, scope.tokens[word].feats
-    joined = scope.tokens[word].rel == "conj" or bool(scope.children(word, "conj"))
     if ours.get("Number") == "Plur":
-        return theirs.get("Number") == "Plur" or joined
+        return theirs.get("Number") == "Plur" or scope.tokens[word].rel == "conj" or \
+            bool(scope.children(word, "conj"))
     gender, other = ours.get("Gender"), theirs.get("Gender")
     return not (gender and other and gender != other)
 
@@ -492,13 +492,18 @@ def with_preposition(scope: Scope, index: int, *prepositions: str) -> list[int]:
             if scope.case_of(k) in prepositions]
 
 
-def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "") -> Arg:
+def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "",
+               widens: Mention | None = None) -> Arg:
     """An argument named by a phrase no NER span covers, printed in the nominative (as the
     registry looks names up and the benchmark writes them), with the class of what it names
-    («Organisation»), which the conversion to facts needs in place of a mention's."""
+    («Organisation»), which the conversion to facts needs in place of a mention's; or the
+    name it `widens` with the words around it («итальянского МИДа», «компании «Альфа»»),
+    which keeps that name's entity."""
     arg = scope.span_arg(role, first, last)
     arg.text = arg.normal = normalise(models(), scope.tokens[first:last + 1])
     arg.cls = cls
+    if widens is not None:
+        arg.entity, arg.mention = widens.entity, widens
     return arg
 
 

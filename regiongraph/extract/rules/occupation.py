@@ -166,9 +166,7 @@ def widened(scope: Scope, mention: Mention, last: int) -> Arg:
         end = narrowing_end(scope, mention)
     if (first, end) == (mention.tokens[0], mention.tokens[-1]):
         return scope.arg("where", mention)
-    arg = phrase_arg(scope, "where", first, end)
-    arg.entity, arg.mention = mention.entity, mention
-    return arg
+    return phrase_arg(scope, "where", first, end, widens=mention)
 
 
 def narrowing_end(scope: Scope, mention: Mention) -> int:
@@ -462,9 +460,8 @@ def verb_organisation(scope: Scope, heads: set[int]) -> Arg | None:
             end = mention.tokens[-1] + 1
             if end >= len(scope.tokens) or scope.tokens[end].text not in CLOSING_QUOTES:
                 end -= 1
-            arg = phrase_arg(scope, "where", with_adjectives(scope, kid), end, "Organisation")
-            arg.entity, arg.mention = mention.entity, mention
-            return arg
+            return phrase_arg(scope, "where", with_adjectives(scope, kid), end, "Organisation",
+                              mention)
         return scope.arg("where", mention)
     return None
 
