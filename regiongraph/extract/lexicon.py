@@ -42,7 +42,7 @@ class Lexicon:
     @cached_property
     def post_verbs(self) -> frozenset[str]:
         """Verbs that link a post to its holder: copulas and verbs of taking or leaving a post
-        (asked up to six times per post)."""
+        (asked for every post)."""
         return self.lists["copulas"] | self.lists["phase_start"] | self.lists["phase_end"]
 
     @cached_property

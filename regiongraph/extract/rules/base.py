@@ -358,11 +358,12 @@ def phrase_end(scope: Scope, first: int, last: int, stops: Callable[[Scope, Toke
     """The last word of a phrase from `first` that runs on right past `last` as long as the
     next word hangs below the phrase so far (`belongs`: `below`, or `in_phrase` to take quote
     marks too) and does not end it (`stops`): how far a phrase the NER did not tag goes."""
-    end = last
+    end, taken = last, set(range(first, last + 1))
     for token in scope.tokens[last + 1:]:
-        if stops(scope, token) or not belongs(scope, token, set(range(first, end + 1))):
+        if stops(scope, token) or not belongs(scope, token, taken):
             break
         end = token.index
+        taken.add(end)
     return end
 
 
@@ -507,10 +508,11 @@ def phrase_arg(scope: Scope, role: str, first: int, last: int, cls: str = "",
     return arg
 
 
-def with_adjectives(scope: Scope, index: int) -> int:
+def with_adjectives(scope: Scope, index: int, *rels: str) -> int:
     """The first word of a noun with the adjectives the parser hangs on it before it
-    («Северному клубу», «угольные предприятия»): where its phrase starts."""
-    return min([index, *(k for k in scope.children(index, "amod") if k < index)])
+    («Северному клубу», «угольные предприятия»; by `rels`, «amod» given none): where its
+    phrase starts."""
+    return min([index, *scope.children(index, *(rels or ("amod",)))])
 
 
 def genitives_of(scope: Scope, index: int) -> list[int]:

@@ -231,10 +231,11 @@ def can_be_subject(scope: Scope, first: int) -> bool:
 def after_preposition(scope: Scope, index: int) -> bool:
     """Whether a name stands in apposition to a noun after a preposition («в газете X»), its
     own case left untold (a foreign name), so that it is no subject."""
-    token = scope.tokens[index]
-    while token.rel in ("appos", "flat:foreign", "flat:name") and token.head >= 0:
-        token = scope.tokens[token.head]
-        if scope.case_of(token.index):
+    for word in ancestors(scope, index):  # each once: a hand-made parse may loop
+        token = scope.tokens[word]
+        if token.rel not in ("appos", "flat:foreign", "flat:name") or token.head < 0:
+            return False
+        if scope.case_of(token.head):
             return True
     return False
 

@@ -265,11 +265,7 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
                 for i in range(start, end + 1))
     if not named and tokens[noun].lemma not in lex.body_nouns:
         return antecedent(scope, tokens[noun])
-    arg = scope.span_arg("where", start, end)
-    arg.normal = normalise(models(), tokens[start:end + 1])
-    arg.text = arg.normal
-    arg.cls = "Organisation"
-    return arg
+    return phrase_arg(scope, "where", start, end, "Organisation")
 
 
 def ends_organisation(scope: Scope, token: Token) -> bool:
@@ -425,16 +421,20 @@ def verb_modality(scope: Scope, post: Post) -> str:
     """What the verb linking a post to its holder says of it: «не стал директором», «не
     является директором» (negated: a «не» on the verb, or on the post with a copula);
     «станет директором», «будет директором» (future: the verb's tense, or «быть» to come)."""
-    tokens = scope.tokens
     words = [post.head, *([post.verb[0]] if post.verb else [])]
     if any(negated(scope, word) for word in words):
         return "negated"
-    for word in words:
-        token = tokens[word]
-        if (token.pos in ("VERB", "AUX") and token.feats.get("Tense") == "Fut") or any(
-                is_future_be(tokens[k]) for k in scope.children(word, "aux", "aux:pass", "cop")):
-            return "future"
+    if any(is_future(scope, word) for word in words):
+        return "future"
     return "actual"
+
+
+def is_future(scope: Scope, word: int, rels: tuple[str, ...] = ("aux", "aux:pass", "cop")) -> bool:
+    """Whether a verb or a post is in the future: a verb in the future tense («станет»), or
+    «будет» among its helpers of `rels` («будет работать», «будет директором»)."""
+    token = scope.tokens[word]
+    return (token.pos in ("VERB", "AUX") and token.feats.get("Tense") == "Fut") or any(
+        is_future_be(scope.tokens[k]) for k in scope.children(word, *rels))
 
 
 def is_future_be(token: Token) -> bool:
@@ -867,12 +867,10 @@ def employed(scope: Scope, told: set[tuple[str, str]]) -> Iterator[Found]:
             continue
         person = verb_person(scope, token.index)
         where = verb_organisation(scope, {token.index})
-        if person is not None and where is not None and \
-                (key(scope.arg("who", person)), key(where)) not in told:
-            future = token.feats.get("Tense") == "Fut" or any(  # «будет работать»
-                is_future_be(tokens[k]) for k in scope.children(token.index, "aux"))
-            args = [scope.arg("who", person), where]
-            yield Found("occupation", args, EMPLOYED_CONFIDENCE, "occupation/employed",
+        who = scope.arg("who", person) if person is not None else None
+        if who is not None and where is not None and (key(who), key(where)) not in told:
+            future = is_future(scope, token.index, ("aux",))  # «будет работать»
+            yield Found("occupation", [who, where], EMPLOYED_CONFIDENCE, "occupation/employed",
                         scope.number, "future" if future else "actual")
 
 

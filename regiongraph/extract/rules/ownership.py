@@ -28,6 +28,7 @@ from .base import (
     genitives_of,
     name_before_comma,
     subjects,
+    with_adjectives,
     with_preposition,
 )
 
@@ -305,7 +306,7 @@ def owner_noun(scope: Scope, token: Token) -> Link | None:
     owners = [k for k in scope.children(anchor, "appos") if k > token.index]
     owners += copula_subjects(scope, anchor)
     if not owners:  # «Иван Петров и Сергей Сидоров, владельцы X», which the parser splits
-        before = name_before_comma(scope, min([anchor, *scope.children(anchor, "amod", "det")]))
+        before = name_before_comma(scope, with_adjectives(scope, anchor, "amod", "det"))
         owners = [first_conjunct(scope, before.tokens[0])] if before is not None else []
     owned = genitives(scope, token.index)  # «X, владельцем которого является Y»: X
     clause = anchor if scope.tokens[anchor].rel == "acl:relcl" else scope.tokens[anchor].head
