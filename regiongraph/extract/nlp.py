@@ -310,27 +310,22 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
     if person:
         agreeing = inside
-    changed = not person
-    while changed:
-        changed = False
-        for t in tokens:
-            if t.index not in agreeing and t.head in agreeing and (
-                    t.rel in ("amod", "flat:name", "flat", "det", "nummod") or (t.rel == "appos"
-                    and t.feats.get("Case") == tokens_by(tokens, t.head).feats.get("Case"))):
-                agreeing.add(t.index)
-                changed = True
+    nouns = agreeing_words(tokens, agreeing) if not person else {}
     words = []
     gender = name_gender(tokens) if person else None
     for t in tokens:
         word = t.text
         abbreviation = len(t.text) <= 3 and t.text.islower()  # «им.», «г.»: keep as written
-        if t.index in agreeing and t.feats.get("Case") not in (None, "Nom") and not abbreviation:
+        noun = nouns.get(t.index)
+        # an adjective the tagger left without a case («Северо-Зеленском»: no features for
+        # a hyphenated word) is in its noun's
+        case = t.feats.get("Case") or (noun.feats.get("Case") if noun else None)
+        if t.index in agreeing and case not in (None, "Nom") and not abbreviation:
             if person:
                 role = "first" if t is tokens[0] else "surname"
                 word = nominative(m, t, None, role, gender) or word
             else:
-                head = tokens_by(tokens, t.head) if t.rel == "amod" and t.head in inside else None
-                word = nominative(m, t, head) or word
+                word = nominative(m, t, noun) or word
         words.append(word)
     out = []
     for i, (t, word) in enumerate(zip(tokens, words, strict=True)):
@@ -340,21 +335,62 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     return "".join(out)
 
 
+def agreeing_words(tokens: list[Token], agreeing: set[int]) -> dict[int, Token]:
+    """Add to `agreeing` the words of an organisation's or place's name that agree with its
+    head, and give each adjective among them the noun whose gender, number and case it takes:
+    the noun it describes (`amod`); for an adjective joined to another («продовольственной и
+    лесной организации»), that one's noun; for an adjective the parser made the head of the
+    noun after it in its case («Соединённых Провинций», the noun hung on it as `nmod`), that
+    noun, which agrees too («Соединённые Провинции», not «Соединённые Провинций»)."""
+    nouns: dict[int, Token] = {}
+    changed = True
+    while changed:
+        changed = False
+        for t in tokens:
+            if t.index in agreeing or t.head not in agreeing:
+                continue
+            head = tokens_by(tokens, t.head)
+            if t.rel == "amod":
+                nouns[t.index] = head
+            elif t.rel == "conj" and t.pos == head.pos == "ADJ":
+                if head.index in nouns:
+                    nouns[t.index] = nouns[head.index]
+            elif t.rel == "nmod" and t.index == head.index + 1 and t.pos in ("NOUN", "PROPN") \
+                    and t.feats.get("Case") == head.feats.get("Case") and head.pos != "NOUN" \
+                    and adjective_only(head.text.lower()):
+                nouns[head.index] = t
+            elif not (t.rel in ("flat:name", "flat", "det", "nummod") or (
+                    t.rel == "appos" and t.feats.get("Case") == head.feats.get("Case"))):
+                continue
+            agreeing.add(t.index)
+            changed = True
+    return nouns
+
+
+@cache
+def adjective_only(word: str) -> bool:
+    """Whether every dictionary reading of a word is an adjective or a participle
+    («соединённых»), so that it cannot be the noun of a name; remembered per word."""
+    parses = analyser().parse(word)
+    return bool(parses) and all("ADJF" in parse.tag or "PRTF" in parse.tag for parse in parses)
+
+
 def tokens_by(tokens: list[Token], index: int) -> Token:
     return next(t for t in tokens if t.index == index)
 
 
-def nominative(m: Models, token: Token, head: Token | None = None, name: str = "",
+def nominative(m: Models, token: Token, noun: Token | None = None, name: str = "",
                gender: str | None = None) -> str | None:
     """The word in the nominative, keeping its number and the shape of the original (capitals,
     hyphens), or None when the dictionary knows no matching form. An adjective takes the
-    gender of its noun («Транспортного комитета» → «Транспортный комитет», not «-ое»). A word
-    of a person's name (`name`: "first" for its first word, "surname" for a later one) is
-    read as a name first, of the name's `gender` if known (`name_gender`)."""
-    case = CASES.get(token.feats.get("Case", ""))
-    plural = token.feats.get("Number") == "Plur"
-    if head is not None and not plural:
-        gender = GENDERS.get(head.feats.get("Gender", ""))
+    gender and number of its `noun` («Транспортного комитета» → «Транспортный комитет», not
+    «-ое»), and its case when the tagger gave it none. A word of a person's name (`name`:
+    "first" for its first word, "surname" for a later one) is read as a name first, of the
+    name's `gender` if known (`name_gender`)."""
+    case = CASES.get(token.feats.get("Case") or (noun.feats.get("Case", "") if noun else ""))
+    plural = (noun or token).feats.get("Number", token.feats.get("Number")) == "Plur"
+    if noun is not None and not plural:
+        gender = GENDERS.get(noun.feats.get("Gender", ""))
     # Cached: the same names come back in every article («Италии», «Москвы»), and a pymorphy2
     # parse and inflection cost about a millisecond each.
     key = (token.text, case, plural, gender, name)
@@ -367,11 +403,26 @@ def nominative(m: Models, token: Token, head: Token | None = None, name: str = "
 #: later word («Винсенте ван Гоге»: the surname «Гог», not the first name «Гога») are read.
 NAME_READINGS = {"first": ("Name", "Patr", "Surn"), "surname": ("Surn", "Patr", "Name")}
 
+#: Last letters of a woman's surname that does not decline («Ирины Зольде», «Ирине Зольде»).
+INDECLINABLE_ENDINGS = frozenset("еэоиую")
+
+#: A man's name the dictionary cannot read, in the nominative from its case: the case's
+#: endings, and what each stands for after a vowel and after a consonant («Калзаем» →
+#: «Калзай», «Игорем» → «Игорь», «Штроком» → «Штрок»).
+MASCULINE_ENDINGS = {"ablt": (("ом", "", ""), ("ем", "й", "ь")),
+                     "gent": (("а", "", ""), ("я", "й", "ь")),
+                     "accs": (("а", "", ""), ("я", "й", "ь")),
+                     "datv": (("у", "", ""), ("ю", "й", "ь")),
+                     "loct": (("е", "й", ""),)}
+VOWELS = frozenset("аеёиоуыэюя")
+
 
 def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
                        gender: str | None, name: str = "") -> str | None:
     """`nominative` without the cache: the first parse in `case` and number that inflects;
-    for a word of a name, its readings of the name's gender and as a name go first."""
+    for a word of a name, its readings of the name's gender and as a name go first. A word
+    of a name the dictionary has no reading of in its case is a man's name with a Russian
+    case ending, or a woman's surname that does not decline."""
     grams = {"nomn", "plur"} if plural else {"nomn"}
     parses = m.analyser.parse(text)
     if name:
@@ -379,10 +430,17 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
 
         def rank(parse: Any) -> tuple[bool, bool, int]:
             kind = next((i for i, g in enumerate(order) if g in parse.tag), len(order))
-            # an indeclinable reading last: «Анне» is «Анна» in the dative before it is «Анне»
-            return (gender is not None and gender not in parse.tag), "Fixd" in parse.tag, kind
+            # An indeclinable reading last when the name's words tell its gender («Анне
+            # Сетраковой» is «Анна» in the dative before it is «Анне»), first when they do
+            # not: «Жози», a name of either gender as it stands, is no case of «Жозь».
+            return (gender is not None and gender not in parse.tag), \
+                ("Fixd" in parse.tag) == (gender is not None), kind
 
         parses = sorted(parses, key=rank)
+        if name == "surname" and gender == "femn" and \
+                text[-1:].lower() in INDECLINABLE_ENDINGS and \
+                not any(case in p.tag and "femn" in p.tag and "Surn" in p.tag for p in parses):
+            return text  # «Зольде» is no case of «Зольда»: it reads as no woman's surname
     elif gender:
         grams.add(gender)
     for parse in parses:
@@ -390,6 +448,19 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
             form = parse.inflect(grams) or parse.inflect(grams - set(GENDERS.values()))
             if form is not None:
                 return shape_like(form.word, text)
+    if name and gender == "masc" and not plural:
+        return masculine_nominative(text, case)
+    return None
+
+
+def masculine_nominative(text: str, case: str | None) -> str | None:
+    """A man's name the dictionary cannot read, in the nominative: its case ending taken off
+    and, for a soft one, «й» or «ь» put back (`MASCULINE_ENDINGS`), or None when it has none
+    of its case's endings."""
+    for ending, after_vowel, after_consonant in MASCULINE_ENDINGS.get(case or "", ()):
+        stem = text[:-len(ending)]
+        if text.lower().endswith(ending) and len(stem) >= 2:
+            return stem + (after_vowel if stem[-1].lower() in VOWELS else after_consonant)
     return None
 
 
@@ -408,22 +479,27 @@ def name_gender(tokens: list[Token]) -> str | None:
 
 @cache
 def name_genders(word: str, case: str | None) -> frozenset[str]:
-    """The genders a word can be of, read as a name in `case`; remembered per word and case,
-    as the same names come back in every article."""
+    """The genders a word can be of, read as a name in `case` (a name of common gender, «ms-f»,
+    is either: «Жози»); remembered per word and case, as the same names come back in every
+    article."""
     return frozenset(gender for parse in analyser().parse(word)
                      if any(g in parse.tag for g in NAME_READINGS["first"])
                      and (case is None or case in parse.tag)
-                     for gender in ("masc", "femn") if gender in parse.tag)
+                     for gender in ("masc", "femn")
+                     if gender in parse.tag or "ms-f" in parse.tag)
 
 
 def shape_like(word: str, original: str) -> str:
-    """Copy the original's capitalisation onto the inflected word, and its е where the
-    dictionary writes ё."""
+    """Copy the original's capitalisation onto the inflected word, part by part of a
+    hyphenated one («Северо-Зеленском» → «Северо-Зеленский», «Пресс-службы» →
+    «Пресс-служба»), and its е where the dictionary writes ё."""
     if "ё" not in original.lower():
         word = word.replace("ё", "е")
     capitals = len(original) - len(original.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
     if capitals > 1:  # an acronym, inflected or not: «МИДа» → «МИД»
         return word[:capitals].upper() + word[capitals:]
-    if original[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-    return word
+    parts, shapes = word.split("-"), original.split("-")
+    if len(parts) != len(shapes):
+        shapes = [original] * len(parts)
+    return "-".join(part[:1].upper() + part[1:] if shape[:1].isupper() else part
+                    for part, shape in zip(parts, shapes, strict=True))
