@@ -18,6 +18,7 @@ NER spans made only of title words («Чрезвычайный»), or of a title
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -172,16 +173,20 @@ class Candidates:
         return found
 
     def named(self, kind: str, cls: str, name: str) -> Candidate:
-        """The candidate of this kind and name, made on first use."""
+        """The candidate of this kind and name, made on first use. A new name whose id is
+        taken is the taken one written in other letters («Lenta.ru» and «Лента.ру»,
+        «Коммерсантъ» and «Коммерсант»): ids are transliterations, and one id is one entity,
+        so the name joins that candidate."""
         key = f"{kind}:{key_of(name, drop_legal=True)}"
         found = self.by_key.get(key)
         if found is None:
-            found = self.by_key[key] = Candidate(candidate_id(kind, name), cls, name)
-            self.by_id[found.id] = found
+            ident = candidate_id(kind, name)
+            found = self.by_id.get(ident) or Candidate(ident, cls, name)
+            self.by_key[key] = self.by_id[ident] = found
         return found
 
     def entities(self) -> list[Entity]:
-        return [c.entity() for c in sorted(self.by_key.values(), key=lambda c: c.id)]
+        return [c.entity() for c in sorted(self.by_id.values(), key=lambda c: c.id)]
 
 
 TRANSLIT = dict(zip(
@@ -201,10 +206,20 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+#: The longest candidate id; a longer one is cut and ends in a digest of the whole.
+MAX_ID = 80
+
+
 def candidate_id(kind: str, name: str) -> str:
-    """`x-<kind>-<transliterated name>`: readable, stable, and apart from registry ids."""
+    """`x-<kind>-<transliterated name>`: readable, stable, and apart from registry ids. A long
+    one is cut with a digest of the whole, so that two long names sharing a beginning stay two
+    entities."""
     slug = re.sub(r"[^a-z0-9]+", "-", transliterate(name).lower()).strip("-") or "x"
-    return f"x-{kind}-{slug}"[:80].rstrip("-")
+    ident = f"x-{kind}-{slug}"
+    if len(ident) <= MAX_ID:
+        return ident
+    digest = hashlib.sha1(ident.encode("utf-8")).hexdigest()[:8]
+    return f"{ident[:MAX_ID - len(digest) - 1].rstrip('-')}-{digest}"
 
 
 @cache
