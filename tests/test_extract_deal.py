@@ -214,7 +214,7 @@ def test_light_words_three_deep():
 
 def test_a_loan_payment_and_its_lender_in_apposition():
     assert parties("Грузия не смогла вовремя провести платеж по кредиту Альфа-банка.") == [
-        (frozenset({"Грузия", "Альфа-Банк"}), "loan")]
+        (frozenset({"Грузия", "Альфа-банк"}), "loan")]
 
 
 def test_a_name_below_a_name_already_taken():
