@@ -355,6 +355,23 @@ class Post:
 Holder = tuple[Mention, str]  # the person and the phase the way gives («назначен» → start)
 
 
+@dataclass(frozen=True)
+class Way:
+    """How a post's fact was found: the holder's way (a name of `HOLDER_WAYS`), which its
+    confidence and modality go by, and where its Where came from: the verb's «в» phrase
+    (`through_verb`, for `VERB_WAYS`), or the article's country (`at_home`, `placed`). Kept
+    apart rather than as suffixes on the name, which only the rule's name shows («verb+in»,
+    «appos+home»: what --trace prints)."""
+
+    name: str
+    through_verb: bool = False
+    at_home: bool = False
+
+    def __str__(self) -> str:
+        return self.name + ("+in" if self.through_verb else "") + \
+            ("+home" if self.at_home else "")
+
+
 def by_apposition(scope: Scope, post: Post) -> Holder | None:
     """«губернатор Томской области Иван Петров», «глава региона Иван Петров»."""
     tokens = scope.tokens
@@ -951,16 +968,16 @@ def occupation(scope: Scope) -> Iterator[Found]:
         found = holder_of(scope, post)
         if found is None:
             continue
-        person, confidence, phase, way = found
-        if where is None and way in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
+        person, confidence, phase, name = found
+        way = Way(name)
+        if where is None and name in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
             heads = set(range(first, last + 1)) | ({post.verb[0]} if post.verb else set())
             where = verb_organisation(scope, heads)
-            way += "+in" if where is not None else ""
+            way = Way(name, through_verb=where is not None)
         for index in range(first, last + 1):
             scope.holders[index] = person
         modifiers = {t.lemma for t in scope.tokens[max(0, first - 2):first + 1]}
-        modality = verb_modality(scope, post) if way.split("+")[0] in LINKED_WAYS \
-            else "actual"
+        modality = verb_modality(scope, post) if name in LINKED_WAYS else "actual"
         if modality == "actual" and modifiers & scope.lex.future_markers:
             modality = "future"
         if modifiers & scope.lex.past_markers or post_lemma(scope.lex, token.lemma) != token.lemma:
@@ -1030,20 +1047,20 @@ def follows(scope: Scope, job: Arg, where: Arg) -> bool:
 
 
 def placed(scope: Scope, job: Arg, where: Arg | None, confidence: float,
-           way: str) -> tuple[Arg | None, float, str]:
-    """The post's Where, the fact's confidence and the way's name: a trade's place is no
+           way: Way) -> tuple[Arg | None, float, Way]:
+    """The post's Where, the fact's confidence and the way: a trade's place is no
     organisation (`professions`) unless it `follows` the post; a national post without one is
-    the article's country's (`home_country`); confidences as `OCCUPATION_CONFIDENCE` and
-    `WHERELESS_CONFIDENCE` say."""
+    the article's country's (`home_country`, the way marked `at_home`); confidences as
+    `OCCUPATION_CONFIDENCE` (by the holder's way alone) and `WHERELESS_CONFIDENCE` say."""
     if where is not None and job.lemma in scope.lex.professions and is_place(where) and \
             not follows(scope, job, where):
         where = None  # «российский врач»: where the person is from
-    placed_confidence = OCCUPATION_CONFIDENCE.get(way.removesuffix("+in"),
+    placed_confidence = OCCUPATION_CONFIDENCE.get(way.name,
                                                   round(min(0.95, confidence + 0.05), 2))
     if where is not None:
         return where, placed_confidence, way
     if {job.normal, job.lemma} & scope.lex.national_posts:
         home = home_country(scope)
         if home is not None:  # no surer than the way itself, as the devset's even half measured it
-            return home, min(HOME_CONFIDENCE, confidence + 0.05), f"{way}+home"
+            return home, min(HOME_CONFIDENCE, confidence + 0.05), replace(way, at_home=True)
     return None, WHERELESS_CONFIDENCE, way
