@@ -845,14 +845,10 @@ def infinitive_holder(scope: Scope, verb: int) -> bool:
     работать»); not a wish or a request («хотел бы работать», «попросил Олега Смирнова
     работать»: who works, if anyone, is not said)."""
     tokens = scope.tokens
-    for index in ancestors(scope, verb):
-        head = tokens[index].head
-        if tokens[index].rel != "xcomp" or head < 0:
-            return True
-        if tokens[head].lemma not in scope.lex.work_aspect_verbs or \
-                scope.children(head, "obj", "iobj"):
-            return False
-    return True
+    heads = [tokens[i].head for i in verb_chain(scope, verb)
+             if tokens[i].rel == "xcomp" and tokens[i].head >= 0]  # looped: a chain word again
+    return all(tokens[head].lemma in scope.lex.work_aspect_verbs and
+               not scope.children(head, "obj", "iobj") for head in heads)
 
 
 def pronoun_person(scope: Scope, pronoun: int) -> Mention | None:
@@ -892,7 +888,9 @@ def employed(scope: Scope, told: set[tuple[str, str]]) -> Iterator[Found]:
 
 
 def verb_chain(scope: Scope, verb: int) -> list[int]:
-    """A verb and the verbs it is the infinitive of («не стал работать»: «стал», «работать»)."""
+    """A verb and the verbs it is the infinitive of («не стал работать»: «работать», «стал»),
+    nearest first, each once (`ancestors`): the one climb of the xcomp chain that both a
+    negation's reach (`employed`) and the holder of an infinitive (`infinitive_holder`) read."""
     chain = []
     for index in ancestors(scope, verb):
         chain.append(index)
