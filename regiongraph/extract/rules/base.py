@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 from operator import itemgetter
@@ -277,6 +277,14 @@ class Scope:
     def arg(self, role: str, mention: Mention) -> Arg:
         return Arg(role, mention.name or mention.normal, mention.start, mention.stop,
                    mention.entity, mention)
+
+    def arg_at(self, role: str, mention: Mention, index: int) -> Arg:
+        """A mention's argument standing at another word, which names it without spelling it:
+        a place adjective («томского» for «Томская область»), a bare noun («компании» for
+        «компания «Альфа»»), a name the NER missed here («Acme» for «Acme Systems»). The
+        fact then points at the words of its sentence that say it."""
+        token = self.tokens[index]
+        return replace(self.arg(role, mention), start=token.start, end=token.stop)
 
     def span_arg(self, role: str, first: int, last: int) -> Arg:
         start, stop = self.tokens[first].start, self.tokens[last].stop

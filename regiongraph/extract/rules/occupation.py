@@ -234,7 +234,7 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
         (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
          token.lemma.startswith(stem)), None)
     if found is not None:
-        return Arg("where", found.name, token.start, token.stop, found.entity, found)
+        return scope.arg_at("where", found, token.index)
     if token.lemma.endswith(tuple(lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
@@ -303,13 +303,12 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
     classes = scope.lex.place_nouns.get(noun.lemma)
     if not classes:
         found = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
-        return Arg("where", found.name or found.normal, noun.start, noun.stop, found.entity,
-                   found) if found is not None else None
+        return scope.arg_at("where", found, noun.index) if found is not None else None
     found = next((m for m in reversed(scope.context)
                   if m.start < noun.start and m.cls in classes), None)
     if found is None:  # «глава государства»: the country the article is about, if one
         return home_country(scope) if "Country" in classes else None
-    return Arg("where", found.name, noun.start, noun.stop, found.entity, found)
+    return scope.arg_at("where", found, noun.index)
 
 
 def related_posts(scope: Scope, first: int, last: int) -> set[int]:
