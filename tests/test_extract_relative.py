@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from regiongraph.extract import extract_text
-from regiongraph.extract.rules.base import subjects
+from regiongraph.extract.rules.base import name_before_clause, relative_head, subjects
 
 from .extract_helpers import hand_scope, post, posts
 
@@ -113,3 +113,37 @@ def test_a_name_in_the_genitive_of_an_earlier_word_is_not_the_subject():
 ])
 def test_the_owner_of_the_antecedent_is_not_who_the_clause_tells_of(text, kind):
     assert [f for f in extract_text("t", text).facts if f.type == kind] == []
+
+
+def test_a_pronoun_inside_its_clause_takes_the_name_before_the_clause_only_when_deep():
+    # «компания «Альфа», 100% акций которой …»: the comma is not right before «которой»
+    scope = hand_scope([("компания", "NOUN", -1, "root", "компания"),
+                        ("«", "PUNCT", 2, "punct", "«"),
+                        ("Альфа", "PROPN", 0, "appos", "альфа"),
+                        ("»", "PUNCT", 2, "punct", "»"),
+                        (",", "PUNCT", 9, "punct", ","),
+                        ("100", "NUM", 6, "nummod", "100"),
+                        ("%", "SYM", 9, "nsubj", "%"),
+                        ("акций", "NOUN", 6, "nmod", "акция"),
+                        ("которой", "PRON", 7, "nmod", "который"),
+                        ("принадлежит", "VERB", 0, "acl:relcl", "принадлежать")],
+                       (("ORG", 2, 2),))
+    assert name_before_clause(scope, 8) is None
+    assert name_before_clause(scope, 8, deep=True).text == "Альфа"
+    assert name_before_clause(scope, 5).text == "Альфа"  # right after the comma: either way
+
+
+def test_only_a_climb_finds_the_clause_above_an_infinitive():
+    # «Сказал Иван Петров, который стал работать»: «работать» is the xcomp of the clause's verb
+    scope = hand_scope([("Сказал", "VERB", -1, "root", "сказать"),
+                        ("Иван", "PROPN", 0, "nsubj", "иван"),
+                        ("Петров", "PROPN", 1, "flat:name", "петров"),
+                        (",", "PUNCT", 5, "punct", ","),
+                        ("который", "PRON", 5, "nsubj", "который"),
+                        ("стал", "VERB", 1, "acl:relcl", "стать"),
+                        ("работать", "VERB", 5, "xcomp", "работать")],
+                       (("PER", 1, 2),))
+    assert relative_head(scope, 5) == 1
+    assert relative_head(scope, 6) == -1
+    assert relative_head(scope, 6, climb=True) == 1
+    assert relative_head(scope, 0, climb=True) == -1  # no clause above the root

@@ -28,6 +28,7 @@ from .base import (
     path_to,
     phrase_arg,
     phrase_end,
+    relative_head,
     span_root,
     subjects,
     with_adjectives,
@@ -825,11 +826,10 @@ def verb_person(scope: Scope, verb: int) -> Mention | None:
     for kid in kids:
         lemma = tokens[kid].lemma
         if lemma in scope.lex.relative_pronouns:
-            clause = next((i for i in ancestors(scope, verb) if tokens[i].rel == "acl:relcl"),
-                          None)
-            if clause is not None:  # past nouns in apposition: «Иван Петров, инженер, который»
-                kid = next((i for i in ancestors(scope, tokens[clause].head)
-                            if scope.actor(i) is not None or tokens[i].rel != "appos"), kid)
+            # the word the clause hangs on, past nouns in apposition: «Иван Петров, инженер,
+            # который»
+            kid = next((i for i in ancestors(scope, relative_head(scope, verb, climb=True))
+                        if scope.actor(i) is not None or tokens[i].rel != "appos"), kid)
         elif lemma in scope.lex.personal_pronouns:
             return pronoun_person(scope, kid)
         person = scope.actor(kid)
