@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from regiongraph.extract import extract_text
-from regiongraph.extract.rules.base import subjects
+from regiongraph.extract.rules.base import Scope, name_before_clause, relative_head, subjects
 
 from .extract_helpers import hand_scope, post, posts
 
@@ -23,15 +23,27 @@ def test_a_clause_made_a_sentence_of_its_own_takes_the_name_before_its_comma():
     assert subjects(scope, 5) == [0]
 
 
+def clause_on_a_verb() -> Scope:
+    """«Заявил Иван Петров, который директор»: the clause hung on the verb, not the name."""
+    return hand_scope([("Заявил", "VERB", -1, "root", "заявить"),
+                       ("Иван", "PROPN", 0, "nsubj", "иван"),
+                       ("Петров", "PROPN", 1, "flat:name", "петров"),
+                       (",", "PUNCT", 5, "punct", ","),
+                       ("который", "PRON", 5, "nsubj", "который"),
+                       ("директор", "NOUN", 0, "acl:relcl", "директор")],
+                      (("PER", 1, 2),))
+
+
 def test_a_clause_hung_on_a_word_that_names_no_one_takes_the_name_before_its_comma():
-    scope = hand_scope([("Заявил", "VERB", -1, "root", "заявить"),
-                        ("Иван", "PROPN", 0, "nsubj", "иван"),
-                        ("Петров", "PROPN", 1, "flat:name", "петров"),
-                        (",", "PUNCT", 5, "punct", ","),
-                        ("который", "PRON", 5, "nsubj", "который"),
-                        ("директор", "NOUN", 0, "acl:relcl", "директор")],
-                       (("PER", 1, 2),))
-    assert subjects(scope, 5) == [1]
+    assert subjects(clause_on_a_verb(), 5) == [1]
+
+
+def test_only_a_climb_finds_the_clause_above_a_word_of_it():
+    scope = clause_on_a_verb()
+    assert relative_head(scope, 5) == 0  # the clause's own word: its head
+    assert relative_head(scope, 4) == -1  # «который» heads no clause
+    assert relative_head(scope, 4, climb=True) == 0  # the clause above it does
+    assert relative_head(scope, 0, climb=True) == -1  # no clause above the root
 
 
 def test_a_clause_hung_on_someone_keeps_its_head_past_the_name_before_its_comma():
@@ -92,18 +104,30 @@ def test_a_name_before_the_comma_of_the_other_gender_is_not_the_subject():
     assert subjects(scope, 5) == [3]
 
 
+def colleagues_clause() -> Scope:
+    """«говорили с коллегами Ивана Петрова, которые работают»: the colleagues work, the
+    clause hung on a verb."""
+    return hand_scope([("говорили", "VERB", -1, "root", "говорить"),
+                       ("с", "ADP", 2, "case", "с"),
+                       ("коллегами", "NOUN", 0, "obl", "коллега", {"Number": "Plur"}),
+                       ("Ивана", "PROPN", 2, "nmod", "иван", MASC),
+                       ("Петрова", "PROPN", 3, "flat:name", "петров", MASC),
+                       (",", "PUNCT", 7, "punct", ","),
+                       ("которые", "PRON", 7, "nsubj", "который", {"Number": "Plur"}),
+                       ("работают", "VERB", 0, "acl:relcl", "работать")],
+                      (("PER", 3, 4),))
+
+
 def test_a_name_in_the_genitive_of_an_earlier_word_is_not_the_subject():
-    # «коллеги Ивана Петрова, которые работают …»: the colleagues work, the clause hung on a verb
-    scope = hand_scope([("говорили", "VERB", -1, "root", "говорить"),
-                        ("с", "ADP", 2, "case", "с"),
-                        ("коллегами", "NOUN", 0, "obl", "коллега", {"Number": "Plur"}),
-                        ("Ивана", "PROPN", 2, "nmod", "иван", MASC),
-                        ("Петрова", "PROPN", 3, "flat:name", "петров", MASC),
-                        (",", "PUNCT", 7, "punct", ","),
-                        ("которые", "PRON", 7, "nsubj", "который", {"Number": "Plur"}),
-                        ("работают", "VERB", 0, "acl:relcl", "работать")],
-                       (("PER", 3, 4),))
-    assert subjects(scope, 7) == [6]
+    assert subjects(colleagues_clause(), 7) == [6]
+
+
+def test_only_a_deep_reader_looks_for_the_clause_comma_before_the_word_before():
+    # as for «которой» in «компания «Альфа», 100% акций которой»: the comma further back
+    scope = colleagues_clause()
+    assert name_before_clause(scope, 6).text == "Ивана Петрова"  # right after the comma
+    assert name_before_clause(scope, 7) is None
+    assert name_before_clause(scope, 7, deep=True).text == "Ивана Петрова"
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -113,3 +137,4 @@ def test_a_name_in_the_genitive_of_an_earlier_word_is_not_the_subject():
 ])
 def test_the_owner_of_the_antecedent_is_not_who_the_clause_tells_of(text, kind):
     assert [f for f in extract_text("t", text).facts if f.type == kind] == []
+

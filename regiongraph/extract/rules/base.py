@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 from operator import itemgetter
@@ -278,6 +278,14 @@ class Scope:
         return Arg(role, mention.name or mention.normal, mention.start, mention.stop,
                    mention.entity, mention)
 
+    def arg_at(self, role: str, mention: Mention, index: int) -> Arg:
+        """A mention's argument standing at another word, which names it without spelling it:
+        a place adjective («томского» for «Томская область»), a bare noun («компании» for
+        «компания «Альфа»»), a name the NER missed here («Acme» for «Acme Systems»). The
+        fact then points at the words of its sentence that say it."""
+        token = self.tokens[index]
+        return replace(self.arg(role, mention), start=token.start, end=token.stop)
+
     def span_arg(self, role: str, first: int, last: int) -> Arg:
         start, stop = self.tokens[first].start, self.tokens[last].stop
         offset = self.sentence.start
@@ -396,10 +404,10 @@ def subjects(scope: Scope, verb: int) -> list[int]:
     pronoun = next((k for k in kids if tokens[k].lemma in scope.lex.relative_pronouns), None)
     if pronoun is None:
         return kids
-    head = tokens[verb].head if tokens[verb].rel == "acl:relcl" else -1
+    head = relative_head(scope, verb)
     if head >= 0 and tokens[head].pos in NOUNS and agrees(scope, pronoun, head):
         return [head]
-    before = name_before_comma(scope, pronoun)
+    before = name_before_clause(scope, pronoun)
     if before is not None:
         root = noun = span_root(tokens, before.tokens)
         while noun.rel in ("appos", "flat:name") and 0 <= noun.head < noun.index:
@@ -410,6 +418,32 @@ def subjects(scope: Scope, verb: int) -> list[int]:
         if not owned and agrees(scope, pronoun, root.index):
             return [first_conjunct(scope, root.index)]
     return kids
+
+
+def relative_head(scope: Scope, verb: int, climb: bool = False) -> int:
+    """The word a relative clause hangs on («компания, которая …» → «компания»), what its
+    «который» stands for where the parser hung the clause well: the head of the verb when the
+    verb heads the clause (acl:relcl); with `climb`, of the nearest word above the verb that
+    does («…, который стал работать»: «стал»); -1 when none does. The readers of «который»
+    that weigh this word against the name before the clause's comma (`subjects`,
+    `ownership.relative`) ask about the verb itself; `occupation.verb_person`, which asks
+    only when those found no one, climbs."""
+    words = ancestors(scope, verb) if climb else (verb,)
+    clause = next((i for i in words if scope.tokens[i].rel == "acl:relcl"), None)
+    return scope.tokens[clause].head if clause is not None else -1
+
+
+def name_before_clause(scope: Scope, pronoun: int, deep: bool = False) -> Mention | None:
+    """The name before the comma that opens the clause of «который» («Иван Петров, который
+    …»): the comma right before the pronoun, as a subject stands; or, `deep`, the nearest
+    comma before it, for a pronoun inside a phrase of its clause («компания, 100% акций
+    которой …»), which `ownership.relative` reads. A subject is not searched so far back: a
+    comma further back belongs to another clause («Альфа» которая», its comma left out)."""
+    comma: int | None = pronoun
+    if deep:
+        comma = next((i for i in range(pronoun, 0, -1) if scope.tokens[i - 1].text == ","),
+                     None)
+    return name_before_comma(scope, comma) if comma is not None else None
 
 
 def agrees(scope: Scope, pronoun: int, word: int) -> bool:

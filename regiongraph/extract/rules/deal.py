@@ -426,6 +426,4 @@ def known_name(scope: Scope, index: int) -> Arg | None:
     mention = named_elsewhere(scope, index)
     if mention is None:
         return None
-    arg = scope.arg("participant", mention)
-    arg.start, arg.end = scope.tokens[index].start, scope.tokens[index].stop
-    return arg
+    return scope.arg_at("participant", mention, index)

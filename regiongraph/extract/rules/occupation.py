@@ -28,6 +28,7 @@ from .base import (
     path_to,
     phrase_arg,
     phrase_end,
+    relative_head,
     span_root,
     subjects,
     with_adjectives,
@@ -234,7 +235,7 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
         (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
          token.lemma.startswith(stem)), None)
     if found is not None:
-        return Arg("where", found.name, token.start, token.stop, found.entity, found)
+        return scope.arg_at("where", found, token.index)
     if token.lemma.endswith(tuple(lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
@@ -303,13 +304,12 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
     classes = scope.lex.place_nouns.get(noun.lemma)
     if not classes:
         found = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
-        return Arg("where", found.name or found.normal, noun.start, noun.stop, found.entity,
-                   found) if found is not None else None
+        return scope.arg_at("where", found, noun.index) if found is not None else None
     found = next((m for m in reversed(scope.context)
                   if m.start < noun.start and m.cls in classes), None)
     if found is None:  # «глава государства»: the country the article is about, if one
         return home_country(scope) if "Country" in classes else None
-    return Arg("where", found.name, noun.start, noun.stop, found.entity, found)
+    return scope.arg_at("where", found, noun.index)
 
 
 def related_posts(scope: Scope, first: int, last: int) -> set[int]:
@@ -353,6 +353,23 @@ class Post:
 
 
 Holder = tuple[Mention, str]  # the person and the phase the way gives («назначен» → start)
+
+
+@dataclass(frozen=True)
+class Way:
+    """How a post's fact was found: the holder's way (a name of `HOLDER_WAYS`), which its
+    confidence and modality go by, and where its Where came from: the verb's «в» phrase
+    (`through_verb`, for `VERB_WAYS`), or the article's country (`at_home`, `placed`). Kept
+    apart rather than as suffixes on the name, which only the rule's name shows («verb+in»,
+    «appos+home»: what --trace prints)."""
+
+    name: str
+    through_verb: bool = False
+    at_home: bool = False
+
+    def __str__(self) -> str:
+        return self.name + ("+in" if self.through_verb else "") + \
+            ("+home" if self.at_home else "")
 
 
 def by_apposition(scope: Scope, post: Post) -> Holder | None:
@@ -809,11 +826,10 @@ def verb_person(scope: Scope, verb: int) -> Mention | None:
     for kid in kids:
         lemma = tokens[kid].lemma
         if lemma in scope.lex.relative_pronouns:
-            clause = next((i for i in ancestors(scope, verb) if tokens[i].rel == "acl:relcl"),
-                          None)
-            if clause is not None:  # past nouns in apposition: «Иван Петров, инженер, который»
-                kid = next((i for i in ancestors(scope, tokens[clause].head)
-                            if scope.actor(i) is not None or tokens[i].rel != "appos"), kid)
+            # the word the clause hangs on, past nouns in apposition: «Иван Петров, инженер,
+            # который»
+            kid = next((i for i in ancestors(scope, relative_head(scope, verb, climb=True))
+                        if scope.actor(i) is not None or tokens[i].rel != "appos"), kid)
         elif lemma in scope.lex.personal_pronouns:
             return pronoun_person(scope, kid)
         person = scope.actor(kid)
@@ -828,14 +844,10 @@ def infinitive_holder(scope: Scope, verb: int) -> bool:
     работать»); not a wish or a request («хотел бы работать», «попросил Олега Смирнова
     работать»: who works, if anyone, is not said)."""
     tokens = scope.tokens
-    for index in ancestors(scope, verb):
-        head = tokens[index].head
-        if tokens[index].rel != "xcomp" or head < 0:
-            return True
-        if tokens[head].lemma not in scope.lex.work_aspect_verbs or \
-                scope.children(head, "obj", "iobj"):
-            return False
-    return True
+    heads = [tokens[i].head for i in verb_chain(scope, verb)
+             if tokens[i].rel == "xcomp" and tokens[i].head >= 0]  # looped: a chain word again
+    return all(tokens[head].lemma in scope.lex.work_aspect_verbs and
+               not scope.children(head, "obj", "iobj") for head in heads)
 
 
 def pronoun_person(scope: Scope, pronoun: int) -> Mention | None:
@@ -875,7 +887,9 @@ def employed(scope: Scope, told: set[tuple[str, str]]) -> Iterator[Found]:
 
 
 def verb_chain(scope: Scope, verb: int) -> list[int]:
-    """A verb and the verbs it is the infinitive of («не стал работать»: «стал», «работать»)."""
+    """A verb and the verbs it is the infinitive of («не стал работать»: «работать», «стал»),
+    nearest first, each once (`ancestors`): the one climb of the xcomp chain that both a
+    negation's reach (`employed`) and the holder of an infinitive (`infinitive_holder`) read."""
     chain = []
     for index in ancestors(scope, verb):
         chain.append(index)
@@ -951,16 +965,16 @@ def occupation(scope: Scope) -> Iterator[Found]:
         found = holder_of(scope, post)
         if found is None:
             continue
-        person, confidence, phase, way = found
-        if where is None and way in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
+        person, confidence, phase, name = found
+        way = Way(name)
+        if where is None and name in VERB_WAYS:  # «работал в ОАО «Альфа» директором»
             heads = set(range(first, last + 1)) | ({post.verb[0]} if post.verb else set())
             where = verb_organisation(scope, heads)
-            way += "+in" if where is not None else ""
+            way = Way(name, through_verb=where is not None)
         for index in range(first, last + 1):
             scope.holders[index] = person
         modifiers = {t.lemma for t in scope.tokens[max(0, first - 2):first + 1]}
-        modality = verb_modality(scope, post) if way.split("+")[0] in LINKED_WAYS \
-            else "actual"
+        modality = verb_modality(scope, post) if name in LINKED_WAYS else "actual"
         if modality == "actual" and modifiers & scope.lex.future_markers:
             modality = "future"
         if modifiers & scope.lex.past_markers or post_lemma(scope.lex, token.lemma) != token.lemma:
@@ -1030,20 +1044,20 @@ def follows(scope: Scope, job: Arg, where: Arg) -> bool:
 
 
 def placed(scope: Scope, job: Arg, where: Arg | None, confidence: float,
-           way: str) -> tuple[Arg | None, float, str]:
-    """The post's Where, the fact's confidence and the way's name: a trade's place is no
+           way: Way) -> tuple[Arg | None, float, Way]:
+    """The post's Where, the fact's confidence and the way: a trade's place is no
     organisation (`professions`) unless it `follows` the post; a national post without one is
-    the article's country's (`home_country`); confidences as `OCCUPATION_CONFIDENCE` and
-    `WHERELESS_CONFIDENCE` say."""
+    the article's country's (`home_country`, the way marked `at_home`); confidences as
+    `OCCUPATION_CONFIDENCE` (by the holder's way alone) and `WHERELESS_CONFIDENCE` say."""
     if where is not None and job.lemma in scope.lex.professions and is_place(where) and \
             not follows(scope, job, where):
         where = None  # «российский врач»: where the person is from
-    placed_confidence = OCCUPATION_CONFIDENCE.get(way.removesuffix("+in"),
+    placed_confidence = OCCUPATION_CONFIDENCE.get(way.name,
                                                   round(min(0.95, confidence + 0.05), 2))
     if where is not None:
         return where, placed_confidence, way
     if {job.normal, job.lemma} & scope.lex.national_posts:
         home = home_country(scope)
         if home is not None:  # no surer than the way itself, as the devset's even half measured it
-            return home, min(HOME_CONFIDENCE, confidence + 0.05), f"{way}+home"
+            return home, min(HOME_CONFIDENCE, confidence + 0.05), replace(way, at_home=True)
     return None, WHERELESS_CONFIDENCE, way

@@ -26,7 +26,9 @@ from .base import (
     distinct,
     first_conjunct,
     genitives_of,
+    name_before_clause,
     name_before_comma,
+    relative_head,
     subjects,
     with_adjectives,
     with_preposition,
@@ -223,10 +225,8 @@ def relative(scope: Scope, verb: int, words: list[int]) -> list[int]:
         pronoun = next((i for i in descendants(scope, k, "nmod")  # «100% акций которой»
                         if scope.tokens[i].lemma in scope.lex.relative_pronouns), None)
         if pronoun is not None:
-            comma = next((i for i in range(pronoun, 0, -1) if scope.tokens[i - 1].text == ","),
-                         None)
-            before = name_before_comma(scope, comma) if comma is not None else None
-            k = before.tokens[0] if before is not None else scope.tokens[verb].head
+            before = name_before_clause(scope, pronoun, deep=True)
+            k = before.tokens[0] if before is not None else relative_head(scope, verb)
         out.append(k)
     return out
 
