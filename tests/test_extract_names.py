@@ -73,3 +73,9 @@ def test_a_hyphenated_word_keeps_the_capitals_of_each_part():
 
     assert shape_like("пресс-служба", "Пресс-службы") == "Пресс-служба"
     assert shape_like("северо-зеленский", "Северо-Зеленском") == "Северо-Зеленский"
+
+
+def test_a_noun_in_its_second_locative_is_put_in_the_nominative():
+    # «в аэропорту» is pymorphy2's loc2, which the tagger calls Loc
+    assert names("Самолет приземлился в Зеленоградском аэропорту.") == [
+        ("LOC", "Зеленоградский аэропорт")]

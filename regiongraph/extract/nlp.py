@@ -444,13 +444,24 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
     elif gender:
         grams.add(gender)
     for parse in parses:
-        if case in parse.tag and (("plur" in parse.tag) == plural or "Sgtm" in parse.tag):
+        if in_case(parse, case) and (("plur" in parse.tag) == plural or "Sgtm" in parse.tag):
             form = parse.inflect(grams) or parse.inflect(grams - set(GENDERS.values()))
             if form is not None:
                 return shape_like(form.word, text)
     if name and gender == "masc" and not plural:
         return masculine_nominative(text, case)
     return None
+
+
+#: pymorphy2's second cases, which the tagger's features call by the first: «в аэропорту»
+#: (loc2) is Loc, «стакан чаю» (gen2) Gen.
+SECOND_CASES = {"loct": "loc2", "gent": "gen2", "accs": "acc2"}
+
+
+def in_case(parse: Any, case: str | None) -> bool:
+    """Whether a pymorphy2 parse is in the tagger's case, its second case included."""
+    second = SECOND_CASES.get(case or "")
+    return case in parse.tag or (second is not None and second in parse.tag)
 
 
 def masculine_nominative(text: str, case: str | None) -> str | None:
