@@ -11,7 +11,7 @@ import pytest
 from regiongraph.extract import extract_text
 from regiongraph.extract.extractor import MIN_CONFIDENCE
 from regiongraph.extract.rules.base import Scope, span_root
-from regiongraph.extract.rules.occupation import Post, by_next_name, employed, verb_person
+from regiongraph.extract.rules.occupation import Post, by_next_name, employed, verb_people
 
 from .extract_helpers import hand_scope, post, posts
 
@@ -263,6 +263,22 @@ def test_working_in_an_organisation_makes_one_of_its_people(text):
                                                     ("where", "ООО «Бета»")])]
 
 
+@pytest.mark.parametrize("text", [
+    "Иван Петров и Сергей Сидоров работают в ООО «Бета».",
+    "Об этом рассказали Иван Петров и Сергей Сидоров, которые работают в ООО «Бета».",
+])
+def test_people_joined_by_and_each_work_in_the_organisation(text):
+    assert posts(text) == [
+        ("occupation/employed", [("who", "Иван Петров"), ("where", "ООО «Бета»")]),
+        ("occupation/employed", [("who", "Сергей Сидоров"), ("where", "ООО «Бета»")])]
+
+
+def test_which_in_the_singular_after_two_people_is_the_last_one():
+    text = "Об этом рассказали Иван Петров и Сергей Сидоров, который работает в ООО «Бета»."
+    assert posts(text) == [
+        ("occupation/employed", [("who", "Сергей Сидоров"), ("where", "ООО «Бета»")])]
+
+
 def test_the_organisation_one_works_in_is_printed_with_its_noun_and_adjectives():
     assert posts("Иван Петров работает в крупной компании «Альфа».") == [
         ("occupation/employed", [("who", "Иван Петров"), ("where", "крупная компания «Альфа»")])]
@@ -322,5 +338,5 @@ def looped(words: list[tuple[str, str, int, str, str]]) -> Scope:
 def test_the_walks_for_a_verb_s_person_end_on_a_looped_parse(words):
     # what is tested is that they return (they ran forever before): these parses name nobody
     scope = looped(words)
-    assert verb_person(scope, len(words) - 1) is None
+    assert verb_people(scope, len(words) - 1) == []
     assert list(employed(scope, set())) == []

@@ -426,7 +426,7 @@ def relative_head(scope: Scope, verb: int, climb: bool = False) -> int:
     verb heads the clause (acl:relcl); with `climb`, of the nearest word above the verb that
     does («…, который стал работать»: «стал»); -1 when none does. The readers of «который»
     that weigh this word against the name before the clause's comma (`subjects`,
-    `ownership.relative`) ask about the verb itself; `occupation.verb_person`, which asks
+    `ownership.relative`) ask about the verb itself; `occupation.verb_people`, which asks
     only when those found no one, climbs."""
     words = ancestors(scope, verb) if climb else (verb,)
     clause = next((i for i in words if scope.tokens[i].rel == "acl:relcl"), None)

@@ -809,15 +809,16 @@ def headed(scope: Scope) -> Iterator[Found]:
         yield Found("occupation", args, HEADED_CONFIDENCE, "occupation/headed", scope.number)
 
 
-def verb_person(scope: Scope, verb: int) -> Mention | None:
-    """The person a verb tells about: a name or a post's holder among its subjects, or those of
-    the verb it is joined to («окончил институт и работает в ОАО «Альфа»») or is the infinitive
-    of (`infinitive_holder`); for «он»/«она» the person last named as a subject
+def verb_people(scope: Scope, verb: int) -> list[Mention]:
+    """The people a verb tells about: the names or posts' holders among its subjects with the
+    people joined to them («Иван Петров и Олег Смирнов работают»), or those of the verb it is
+    joined to («окончил институт и работает в ОАО «Альфа»») or is the infinitive of
+    (`infinitive_holder`); for «он»/«она» the person last named as a subject
     (`pronoun_person`); for «который» (also through a verb it depends on: «Об этом рассказал
     Иван Петров, который стал работать в ОАО «Альфа»») the name the clause follows."""
     tokens = scope.tokens
     if not infinitive_holder(scope, verb):
-        return None
+        return []
     kids = verb_subjects(scope, verb)
     for head in ancestors(scope, verb):  # «…, а также стал работать»
         if kids or tokens[head].rel not in ("xcomp", "conj") or tokens[head].head < 0:
@@ -831,11 +832,12 @@ def verb_person(scope: Scope, verb: int) -> Mention | None:
             kid = next((i for i in ancestors(scope, relative_head(scope, verb, climb=True))
                         if scope.actor(i) is not None or tokens[i].rel != "appos"), kid)
         elif lemma in scope.lex.personal_pronouns:
-            return pronoun_person(scope, kid)
-        person = scope.actor(kid)
-        if person is not None and person.type == PERSON:
-            return person
-    return None
+            person = pronoun_person(scope, kid)
+            return [person] if person is not None else []
+        people = [m for m in scope.actors([kid]) if m.type == PERSON]
+        if people:
+            return people
+    return []
 
 
 def infinitive_holder(scope: Scope, verb: int) -> bool:
@@ -877,13 +879,15 @@ def employed(scope: Scope, told: set[tuple[str, str]]) -> Iterator[Found]:
         if token.lemma not in scope.lex.work_verbs or token.pos != "VERB" or any(
                 negated(scope, i) for i in verb_chain(scope, token.index)):
             continue
-        person = verb_person(scope, token.index)
         where = verb_organisation(scope, {token.index})
-        who = scope.arg("who", person) if person is not None else None
-        if who is not None and where is not None and (key(who), key(where)) not in told:
-            future = is_future(scope, token.index, ("aux",))  # «будет работать»
-            yield Found("occupation", [who, where], EMPLOYED_CONFIDENCE, "occupation/employed",
-                        scope.number, "future" if future else "actual")
+        if where is None:
+            continue
+        future = is_future(scope, token.index, ("aux",))  # «будет работать»
+        for person in verb_people(scope, token.index):
+            who = scope.arg("who", person)
+            if (key(who), key(where)) not in told:
+                yield Found("occupation", [who, where], EMPLOYED_CONFIDENCE,
+                            "occupation/employed", scope.number, "future" if future else "actual")
 
 
 def verb_chain(scope: Scope, verb: int) -> list[int]:
