@@ -269,6 +269,24 @@ class Scope:
                    value=first.value)
 
     @cached_property
+    def quoted(self) -> frozenset[int]:
+        """The words inside quote marks («банк «Альфа - Инвест»»: the dash is part of a name,
+        no mark between clauses). «» nest; a straight quote opens when none of its kind is
+        open and closes otherwise."""
+        inside: set[int] = set()
+        depth, straight = 0, False
+        for token in self.tokens:
+            if token.text == '"':
+                straight = not straight
+            elif token.text in OPENING_QUOTES - CLOSING_QUOTES:
+                depth += 1
+            elif token.text in CLOSING_QUOTES - OPENING_QUOTES:
+                depth = max(depth - 1, 0)
+            elif depth or straight:
+                inside.add(token.index)
+        return frozenset(inside)
+
+    @cached_property
     def money(self) -> list[tuple[int, int, Money]]:
         """The amounts of money in the sentence (offsets into it), found once whichever rules
         ask (Natasha's money extractor is not cheap)."""

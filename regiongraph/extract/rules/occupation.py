@@ -270,11 +270,12 @@ def organisation_phrase(scope: Scope, first: int, last: int) -> Arg | None:
 
 
 def ends_organisation(scope: Scope, token: Token) -> bool:
-    """A word an organisation's phrase stops before: a person, a clause mark, a place named
-    by a common noun."""
+    """A word an organisation's phrase stops before: a person, a clause mark (not one inside
+    quote marks: «банк «Альфа - Инвест»»), a place named by a common noun."""
     mention = scope.at.get(token.index)
-    return (mention is not None and mention.type == PERSON) or \
-        token.text in scope.lex.clause_marks or is_common_place(scope, token)
+    return (mention is not None and mention.type == PERSON) or (
+        token.text in scope.lex.clause_marks and token.index not in scope.quoted) or \
+        is_common_place(scope, token)
 
 
 def in_organisation(scope: Scope, token: Token, anchors: set[int]) -> bool:
