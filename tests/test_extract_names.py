@@ -79,3 +79,10 @@ def test_a_noun_in_its_second_locative_is_put_in_the_nominative():
     # «в аэропорту» is pymorphy2's loc2, which the tagger calls Loc
     assert names("Самолет приземлился в Зеленоградском аэропорту.") == [
         ("LOC", "Зеленоградский аэропорт")]
+
+
+@pytest.mark.parametrize(("text", "name"), [("Встреча с Игорем Лосиным прошла.", "Игорь Лосин"),
+                                            ("Мы говорили с Олегом Лосиным.", "Олег Лосин")])
+def test_a_mans_surname_in_in_that_the_dictionary_reads_as_an_adjective_keeps_its_stem(text, name):
+    # «Лосиным» is the adjective «лосиный» to the dictionary, which knows no such surname
+    assert names(text) == [("PER", name)]

@@ -437,6 +437,11 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
                 ("Fixd" in parse.tag) == (gender is not None), kind
 
         parses = sorted(parses, key=rank)
+        if name == "surname" and gender == "masc" and not plural and \
+                not any(in_case(p, case) and "Surn" in p.tag for p in parses):
+            stem = possessive_surname(text, case)
+            if stem is not None:
+                return stem  # «Карасиным» is «Карасин», not the adjective «Карасиный»
         if name == "surname" and gender == "femn" and \
                 text[-1:].lower() in INDECLINABLE_ENDINGS and \
                 not any(case in p.tag and "femn" in p.tag and "Surn" in p.tag for p in parses):
@@ -462,6 +467,24 @@ def in_case(parse: Any, case: str | None) -> bool:
     """Whether a pymorphy2 parse is in the tagger's case, its second case included."""
     second = SECOND_CASES.get(case or "")
     return case in parse.tag or (second is not None and second in parse.tag)
+
+
+#: A Russian man's surname of the possessive kind: its stem's ending, and the case endings it
+#: takes («Карасин», «Карасина», «Карасину», «Карасиным», «Карасине»).
+POSSESSIVE_SURNAME = (("ин", "ын", "ов", "ев", "ёв"),
+                      {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"})
+
+
+def possessive_surname(text: str, case: str | None) -> str | None:
+    """A man's surname in «-ин»/«-ов» the dictionary does not know as one, in the nominative:
+    its case ending taken off («Карасиным» → «Карасин»), or None when it is not of that
+    shape."""
+    stems, endings = POSSESSIVE_SURNAME
+    ending = endings.get(case or "")
+    if ending is None or not text.lower().endswith(ending):
+        return None
+    stem = text[:-len(ending)]
+    return stem if len(stem) >= 4 and stem.lower().endswith(stems) else None
 
 
 def masculine_nominative(text: str, case: str | None) -> str | None:
