@@ -213,3 +213,11 @@ def test_a_thing_the_parser_made_the_subject_is_no_host():
             "с Сергеем Смирновым.")
     assert participants_and_confidence(text) == [
         (["Иван Петров", "Сергей Смирнов"], 0.81)]
+
+
+def test_a_counterpart_whose_title_has_adjectives_joined_by_and():
+    # the parser joins «Послом» to «Чрезвычайным» and the «с» hangs on the noun: the noun is
+    # put back in the adjectives' place (nlp.adjectives_on_their_noun)
+    text = ("Иван Петров провел в Зеленограде переговоры с Чрезвычайным и Полномочным Послом "
+            "Республики Альфинии в Российской Федерации Сергеем Смирновым.")
+    assert meetings(text) == [("actual", [*PETROV_SMIRNOV, ("where", "Зеленоград")])]

@@ -352,3 +352,25 @@ def test_a_parse_with_cycles_is_made_a_tree():
     tokens = parse(("Альфа", "PROPN", 1, "nsubj"), ("купила", "VERB", 0, "conj"))
     untangle(tokens)
     assert [(t.head, t.rel) for t in tokens] == [(-1, "root"), (0, "conj")]
+
+
+def test_adjectives_joined_by_and_are_hung_on_the_noun_after_them():
+    from regiongraph.extract.nlp import adjectives_on_their_noun
+
+    # «встреча с Первым и Вторым Послом»: the parser joins the noun to the first adjective,
+    # here with the «с» on that adjective; a noun joined to a word tagged ADJ with no
+    # adjective between («36 интернет-площадок и фирм», a noun tagged ADJ) is left alone
+    tokens = parse(("встреча", "NOUN", -1, "root"), ("с", "ADP", 2, "case"),
+                   ("Первым", "ADJ", 0, "nmod"), ("и", "CCONJ", 4, "cc"),
+                   ("Вторым", "ADJ", 2, "conj"), ("Послом", "NOUN", 2, "conj"))
+    for token in tokens[2:]:
+        token.feats = {"Case": "Ins"}
+    adjectives_on_their_noun(tokens)
+    assert [(t.head, t.rel) for t in tokens] == [
+        (-1, "root"), (5, "case"), (5, "amod"), (4, "cc"), (2, "conj"), (0, "nmod")]
+    tokens = parse(("площадок", "ADJ", -1, "root"), ("и", "CCONJ", 2, "cc"),
+                   ("фирм", "NOUN", 0, "conj"))
+    for token in tokens:
+        token.feats = {"Case": "Gen"}
+    adjectives_on_their_noun(tokens)
+    assert [(t.head, t.rel) for t in tokens] == [(-1, "root"), (2, "cc"), (0, "conj")]

@@ -204,6 +204,7 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             token.head = ids.get(tagged.head_id, -1)
             token.rel = tagged.rel
         untangle(sentence.tokens)
+        adjectives_on_their_noun(sentence.tokens)
     for sentence, markup in zip(batch, m.ner.map([s.text for s in batch]), strict=True):
         for span in markup.spans:
             start, stop = sentence.start + span.start, sentence.start + span.stop
@@ -249,6 +250,32 @@ def untangle(tokens: list[Token]) -> None:
                 cut.head = root if root not in cycle else -1
             if cut.head < 0:
                 root, cut.rel = cut.index, "root"
+
+
+def adjectives_on_their_noun(tokens: list[Token]) -> None:
+    """Hang adjectives joined by «и» on the noun after them. The parser joins the noun to
+    the first adjective instead («с Чрезвычайным и Полномочным Послом»: «Послом» a conjunct of
+    «Чрезвычайным», which takes the place of the noun in the sentence), so that rules asking
+    for the noun with its preposition find an adjective without one. The noun takes the first
+    adjective's place and its prepositions; the first adjective describes the noun, the
+    others stay joined to it. Only with an adjective between: a noun the tagger took for an
+    adjective («36 интернет-площадок и фирм») is joined to the noun after it as it should be."""
+    for noun in tokens:
+        if noun.rel != "conj" or noun.pos not in ("NOUN", "PROPN") or noun.head < 0:
+            continue
+        first = tokens[noun.head]
+        between = tokens[first.index + 1:noun.index]
+        if first.pos != "ADJ" or first.index > noun.index or \
+                not any(t.pos == "ADJ" for t in between) or \
+                first.feats.get("Case") != noun.feats.get("Case") or not all(
+                (t.pos == "ADJ" and t.rel == "conj" and t.head == first.index) or
+                (t.pos == "CCONJ" or t.text == ",") for t in between):
+            continue
+        noun.head, noun.rel = first.head, first.rel
+        first.head, first.rel = noun.index, "amod"
+        for kid in tokens:
+            if kid.head == first.index and kid.rel == "case":
+                kid.head = noun.index
 
 
 #: Relations of words that describe a noun after them («на принадлежащем X канале»).
