@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from regiongraph.extract import extract_text
+from regiongraph.extract.mentions import Registry
 from regiongraph.extract.nlp import analyse, models, normalise
+from regiongraph.model import Entity
 
 from .extract_helpers import hand_tokens
 
@@ -86,3 +89,31 @@ def test_a_noun_in_its_second_locative_is_put_in_the_nominative():
 def test_a_mans_surname_in_in_that_the_dictionary_reads_as_an_adjective_keeps_its_stem(text, name):
     # «Лосиным» is the adjective «лосиный» to the dictionary, which knows no such surname
     assert names(text) == [("PER", name)]
+
+
+def petrov_registry() -> Registry:
+    return Registry.of({"ivan-petrov": Entity(
+        id="ivan-petrov", cls="Person", labels=(("ru", "Иван Петров"),),
+        aliases=("Иван Петров", "Петров"))})
+
+
+@pytest.mark.parametrize("text", [
+    "Совещание провел Иван Сергеевич Петров.",
+    "Совещание провел Петров Иван Сергеевич.",
+])
+def test_a_registry_person_named_with_a_patronymic_or_surname_first_is_that_person(text):
+    mentions = [m for group in extract_text("t", text, petrov_registry()).mentions
+                for m in group]
+    assert [(m.entity, m.how) for m in mentions] == [("ivan-petrov", "registry")]
+
+
+def test_another_person_with_the_same_surname_is_not_the_registry_person():
+    mentions = [m for group in extract_text("t", "Совещание провел Олег Сергеевич Петров.",
+                                            petrov_registry()).mentions for m in group]
+    assert [(m.entity, m.how) for m in mentions] == [
+        ("x-per-oleg-sergeevich-petrov", "candidate")]
+
+
+def test_a_surname_and_a_first_name_the_ner_split_are_one_person():
+    assert names("Губернатор Альфинской области Цапкин Сергей провел совещание.") == [
+        ("LOC", "Альфинская область"), ("PER", "Цапкин Сергей")]

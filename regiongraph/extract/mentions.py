@@ -140,6 +140,26 @@ class Registry:
                           for k in reading_keys(text, legal)[1:] if k in self.index), None)
         return found
 
+    def find_person(self, name: str) -> str | None:
+        """The registry's person a full name names when its key does not: without its
+        patronymic and in either order («Сергей Евгеньевич Петров», «Петров Сергей
+        Евгеньевич», «Петров Сергей» for «Сергей Петров»), as official texts write names."""
+        words = [w for w in name_words(name) if not is_patronymic(w)]
+        if len(words) != 2:
+            return None
+        for order in (words, words[::-1]):
+            found = self.index.get(" ".join(word_lemma(w) for w in order))
+            if found is not None and self.entities[found].cls == "Person":
+                return found
+        return None
+
+
+@cache
+def is_patronymic(word: str) -> bool:
+    """Whether a word reads as a patronymic first («Евгеньевич», «Сергеевна»)."""
+    parses = analyser().parse(word)
+    return bool(parses) and "Patr" in parses[0].tag
+
 
 @dataclass
 class Candidate:
@@ -270,7 +290,8 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
     for number, sentence in enumerate(sentences):
         mentions = []
         for span in sentence.spans:
-            known = registry.find(span.text) or registry.find(span.normal)
+            known = registry.find(span.text) or registry.find(span.normal) or (
+                registry.find_person(span.normal) if span.type == "PER" else None)
             if known is None and is_title_only(span):
                 continue
             mention = Mention(span.type, span.start, span.stop, span.text, span.normal, number,

@@ -206,8 +206,8 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
         untangle(sentence.tokens)
         adjectives_on_their_noun(sentence.tokens)
     for sentence, markup in zip(batch, m.ner.map([s.text for s in batch]), strict=True):
-        for span in markup.spans:
-            start, stop = sentence.start + span.start, sentence.start + span.stop
+        for ner_type, first_char, last_char in joined_names(m, sentence, markup.spans):
+            start, stop = sentence.start + first_char, sentence.start + last_char
             inside = [t for t in sentence.tokens if t.start >= start and t.stop <= stop]
             while inside and inside[-1].rel in ("nummod", "nummod:gov") and \
                     inside[-1].head not in {t.index for t in inside}:
@@ -218,11 +218,36 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             if sum(t.text == "«" for t in inside) > sum(t.text == "»" for t in inside) and \
                     following < len(sentence.tokens) and sentence.tokens[following].text == "»":
                 inside.append(sentence.tokens[following])  # «Завод «Северные сплавы»
-            for kind, part in split_person(span.type, inside):
+            for kind, part in split_person(ner_type, inside):
                 first, last = part[0].start, part[-1].stop
                 text = sentence.text[first - sentence.start:last - sentence.start]
                 sentence.spans.append(NerSpan(kind, first, last, text,
                                               normalise(m, part, kind == "PER"), part))
+
+
+def joined_names(m: Models, sentence: Sentence, spans: list) -> list[tuple[str, int, int]]:
+    """The NER's spans as (type, start, stop) in the sentence, a surname and a first name it
+    split into two people made one («Петров Иван», as lists and official texts write names):
+    two one-word PER spans with only a space between, in the same case, one of them a first
+    name and the other not."""
+    out: list[tuple[str, int, int]] = []
+    for span in spans:
+        if out and out[-1][0] == span.type == "PER" and \
+                not sentence.text[out[-1][2]:span.start].strip():
+            words = [t for t in sentence.tokens if sentence.start + out[-1][1] <= t.start
+                     and t.stop <= sentence.start + span.stop]
+            if len(words) == 2 and words[0].feats.get("Case") == words[1].feats.get("Case") \
+                    and is_first_name(m, words[0].text) != is_first_name(m, words[1].text):
+                out[-1] = ("PER", out[-1][1], span.stop)
+                continue
+        out.append((span.type, span.start, span.stop))
+    return out
+
+
+def is_first_name(m: Models, word: str) -> bool:
+    """Whether a word reads as a first name first («Иван», not «Петров»)."""
+    parses = m.analyser.parse(word)
+    return bool(parses) and "Name" in parses[0].tag
 
 
 def untangle(tokens: list[Token]) -> None:
