@@ -103,6 +103,9 @@ def test_trade_direction_from_export_words_and_prepositions():
     # goods keep what describes them, but not a place or an adverbial phrase
     ("Грузия закупает из Армении запчасти к тракторам без пошлин.",
      [("goods", "запчасти к тракторам"), ("origin", "Армения"), ("destination", "Грузия")]),
+    # a company named in apposition to its noun; a purchase's «у X» is where goods come from
+    ("Компания «Альфауголь» закупила у Армении 20 самосвалов.",
+     [("goods", "самосвалов"), ("origin", "Армения"), ("destination", "Альфауголь")]),
 ])
 def test_trade_flows_take_their_sides_from_the_verb_the_goods_and_place_adjectives(
         text, expected):
@@ -264,6 +267,14 @@ def registry():
 
     paths = Paths.at(Path(__file__).resolve().parent.parent)
     return Registry.of(load_corpus(paths, Vocabulary.load(paths.ontology)).entities)
+
+
+def test_a_bare_region_noun_as_a_side_of_trade_is_the_registry_region_named_last():
+    text = "Губернатор Кузбасса посетил завод. Завод поставил в регион 100 тракторов."
+    (flow,) = [f for f in extract_text("t", text, registry()).facts if f.type == "trade"]
+    assert [(a.role, a.text, a.entity) for a in flow.args] == [
+        ("goods", "тракторов", ""), ("origin", "Завод", ""),
+        ("destination", "Кузбасс", "kuzbass")]
 
 
 @pytest.mark.parametrize("names, entity", [

@@ -24,7 +24,7 @@ from .base import (
     with_adjectives,
     with_preposition,
 )
-from .occupation import place_adjective
+from .occupation import antecedent, place_adjective
 
 
 def investment(scope: Scope) -> Iterator[Found]:
@@ -151,8 +151,8 @@ def trade_sides(scope: Scope, trigger: Token, direction: str,
                 goods: list[int]) -> tuple[list[Arg], list[Arg]]:
     """Origins and destinations named around a trade word: its subject (an exporter's goods
     leave it, an importer's or buyer's arrive), and, below the word or its goods (the parser
-    hangs them on either), «из/от X», «в/на X» in the accusative, «для X» and a market
-    noun's place («в магазинах X»)."""
+    hangs them on either), «из/от X» (and a purchase's «у X»), «в/на X» in the accusative,
+    «для X» and a market noun's place («в магазинах X»)."""
     lex = scope.lex
     origins: list[Arg] = []
     destinations: list[Arg] = []
@@ -166,8 +166,9 @@ def trade_sides(scope: Scope, trigger: Token, direction: str,
         side = side_arg(scope, kid)
         if side is None:
             continue
-        if case in lex.source_prepositions:
-            origins.append(side)
+        if case in lex.source_prepositions or (
+                direction == "import" and case in lex.owner_prepositions):
+            origins.append(side)  # «закупить у X»: bought from X
         elif case in lex.trade_destination_prepositions or token.lemma in lex.trade_markets or (
                 case in lex.place_prepositions and token.feats.get("Case") == "Acc"):
             destinations.append(side)
@@ -175,9 +176,12 @@ def trade_sides(scope: Scope, trigger: Token, direction: str,
 
 
 def side_arg(scope: Scope, index: int) -> Arg | None:
-    """A side of a trade flow: a place or organisation named at `index`, or the noun phrase
-    there (resolved later if the registry knows it: «угольные предприятия Италии»)."""
-    mention = scope.at.get(index)
+    """A side of a trade flow: a place or organisation named at `index` or in apposition to
+    its noun («компания «Альфа»»), what a bare noun there refers back to («регион»: the
+    region named last; «завод»: the organisation the article introduced as one,
+    `antecedent`), or the noun phrase there (resolved later if the registry knows it:
+    «угольные предприятия Италии»)."""
+    mention = scope.actor(index)
     if mention is not None:
         return scope.arg("side", mention) if mention.type in (LOC, ORG) else None
     token = scope.tokens[index]
@@ -190,6 +194,9 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
             return scope.arg("side", mention)
     if token.lemma not in scope.lex.org_nouns:
         return None
+    earlier = antecedent(scope, token) if not scope.children(index, "amod", "nmod") else None
+    if earlier is not None:
+        return replace(earlier, role="side")
     first = with_adjectives(scope, index)
     last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)
