@@ -277,6 +277,16 @@ def test_a_bare_region_noun_as_a_side_of_trade_is_the_registry_region_named_last
         ("destination", "Кузбасс", "kuzbass")]
 
 
+def test_a_place_adjective_derived_from_another_registry_name_of_a_place_of_the_article():
+    # the article writes «Беларусь»; «белорусский» derives from the registry's «Белоруссия»
+    text = ("Беларусь наращивает поставки. Компания «Альфауголь» закупила у белорусского "
+            "завода 20 самосвалов.")
+    (flow,) = [f for f in extract_text("t", text, registry()).facts if f.type == "trade"]
+    assert [(a.role, a.text, a.entity) for a in flow.args] == [
+        ("goods", "самосвалов", ""), ("origin", "Беларусь", "belarus"),
+        ("destination", "Альфауголь", "x-org-alfaugol")]
+
+
 @pytest.mark.parametrize("names, entity", [
     (["Кузбасс", "в Кузбассе", "Кемеровская область", "Кемеровской области"], "kuzbass"),
     (["БелАЗ", "БЕЛАЗ", "ОАО «БелАЗ»", "БелАЗа"], "belaz"),

@@ -71,7 +71,8 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     resolve(result.mentions, candidates)
     lex = lexicon()
     found: list[Found] = []
-    context = Context((m for group in result.mentions for m in group), result.sentences)
+    context = Context((m for group in result.mentions for m in group), result.sentences,
+                      registry.names)
     pairs = zip(result.sentences, result.mentions, strict=True)
     subject = None
     for number, (sentence, mentions) in enumerate(pairs):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from ..model import Entity
 from .lexicon import lexicon
@@ -130,6 +130,14 @@ class Registry:
                     if key:
                         registry.index.setdefault(key, entity.id)
         return registry
+
+    @cached_property
+    def names(self) -> dict[str, tuple[str, ...]]:
+        """Every entity's labels and aliases by its id: the names an article may not use
+        («Белоруссия» where it writes «Беларусь»), which words derived from a name match."""
+        return {entity.id: tuple(dict.fromkeys([label for _, label in entity.labels] +
+                                               list(entity.aliases)))
+                for entity in self.entities.values()}
 
     def find(self, text: str) -> str | None:
         """The entity a name is an alias of: by its key, else by the key of another reading of

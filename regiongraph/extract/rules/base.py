@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
@@ -41,9 +41,11 @@ class Context(list[Mention]):
     and the article's sentences, which the indexes of words beside names read."""
 
     def __init__(self, mentions: Iterable[Mention] = (),
-                 sentences: Sequence[Sentence] = ()) -> None:
+                 sentences: Sequence[Sentence] = (),
+                 aliases: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(mentions)
         self.sentences = list(sentences)
+        self.aliases = aliases or {}  # a registry entity's other names, by its id
 
     @cached_property
     def names(self) -> dict[str, Mention]:
@@ -65,10 +67,24 @@ class Context(list[Mention]):
         """The article's named places, each by its first mention, with the lemmas of its
         name's words: what place adjectives are matched against («томский» → «Томская
         область»), lemmatised once per article instead of once per adjective."""
+        return self.places_named(lambda mention: (mention.name,))
+
+    @cached_property
+    def places_aliased(self) -> list[tuple[Mention, list[str]]]:
+        """The article's registry places under their other names, matched after the names the
+        article writes (`places`): «белорусский» derives from «Белоруссия», not from the
+        «Беларусь» the article may write."""
+        return self.places_named(lambda mention: self.aliases.get(mention.entity, ()))
+
+    def places_named(self, names: Callable[[Mention], Iterable[str]],
+                     ) -> list[tuple[Mention, list[str]]]:
         seen: dict[str, tuple[Mention, list[str]]] = {}
         for mention in self:
-            if mention.type == LOC and mention.name and mention.name not in seen:
-                seen[mention.name] = (mention, key_of(mention.name).split())
+            if mention.type != LOC or not mention.name:
+                continue
+            for name in names(mention):
+                if name not in seen:
+                    seen[name] = (mention, key_of(name).split())
         return list(seen.values())
 
     @cached_property

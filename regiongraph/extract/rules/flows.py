@@ -179,7 +179,8 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     """A side of a trade flow: a place or organisation named at `index` or in apposition to
     its noun («компания «Альфа»»), what a bare noun there refers back to («регион»: the
     region named last; «завод»: the organisation the article introduced as one,
-    `antecedent`), or the noun phrase there (resolved later if the registry knows it:
+    `antecedent`), the place a place adjective on the noun names («белорусский завод»), or
+    the noun phrase there (resolved later if the registry knows it:
     «угольные предприятия Италии»)."""
     mention = scope.actor(index)
     if mention is not None:
@@ -197,6 +198,10 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     earlier = antecedent(scope, token) if not scope.children(index, "amod", "nmod") else None
     if earlier is not None:
         return replace(earlier, role="side")
+    for kid in scope.children(index, "amod"):  # «у белорусского завода»: from Belarus
+        place = place_adjective(scope, scope.tokens[kid])
+        if place is not None and place.entity:
+            return replace(place, role="side")
     first = with_adjectives(scope, index)
     last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)

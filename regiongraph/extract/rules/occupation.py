@@ -228,14 +228,15 @@ def place_adjective(scope: Scope, token: Token) -> Arg | None:
     lex = scope.lex
     if token.lemma in lex.job_modifiers or token.lemma in lex.time_markers:
         return None
-    places = scope.context.places
     # A name with the adjective itself first («томского» → «Томская область»), then a name
-    # the adjective derives from («Томск»).
-    found = next((m for m, words in places if token.lemma in words), None) or next(
-        (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
-         token.lemma.startswith(stem)), None)
-    if found is not None:
-        return scope.arg_at("where", found, token.index)
+    # the adjective derives from («Томск»); the names the article writes, then the registry's
+    # other names of its places.
+    for places in (scope.context.places, scope.context.places_aliased):
+        found = next((m for m, words in places if token.lemma in words), None) or next(
+            (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
+             token.lemma.startswith(stem)), None)
+        if found is not None:
+            return scope.arg_at("where", found, token.index)
     if token.lemma.endswith(tuple(lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
