@@ -112,6 +112,15 @@ def test_trade_flows_take_their_sides_from_the_verb_the_goods_and_place_adjectiv
     assert [args for kind, _, args in facts(text) if kind == "trade"] == [expected]
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("Кузбасс экспортирует уголь в Белоруссию.", "actual"),
+    ("Кузбасс планирует экспортировать уголь в Белоруссию.", "future"),
+    ("Кузбасс не экспортирует уголь в Белоруссию.", "negated"),
+])
+def test_a_trade_flow_planned_or_denied_says_so(text, modality):
+    assert [f.modality for f in extract_text("t", text).facts if f.type == "trade"] == [modality]
+
+
 def test_banned_trade_is_no_flow():
     assert facts("Министерство Италии запретило ввозить вино из Грузии.", "trade") == []
 

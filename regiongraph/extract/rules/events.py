@@ -65,7 +65,7 @@ def meeting(scope: Scope) -> Iterator[Found]:
         if is_remote(scope, token.index):
             confidence = REMOTE_MEETING
         extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
-        modality = meeting_modality(scope, token.index)
+        modality = event_modality(scope, token.index)
         found += [Found("meeting", [scope.arg("participant", m) for m in group] + extras,
                         confidence if people else min(confidence, NO_PEOPLE_MEETING),
                         "meeting", scope.number, modality) for group, people in groups]
@@ -243,10 +243,12 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     return distinct(found)
 
 
-def meeting_modality(scope: Scope, index: int) -> str:
-    """Whether a meeting was held: «не встречался», «отказался от встречи» (negated); «может
-    встретиться» (possible); «планирует встретиться», «встретится», «предстоящая встреча»
-    (future). Reads the meeting word, its modifiers and the words it is an argument of; of an
+def event_modality(scope: Scope, index: int) -> str:
+    """Whether a meeting (or a trade flow) happened: «не встречался», «отказался от встречи»
+    (negated); «может встретиться» (possible); «планирует встретиться», «встретится»,
+    «предстоящая встреча», «планирует закупить» (future); the lexicon's `meeting_negated`,
+    `meeting_possible` and `meeting_future` words. Reads the event's word, its modifiers and
+    the words it is an argument of; of an
     adverbial's head only the head word counts («на встрече … не сказал»), and not when the
     meeting is where it happened («не смогли договориться на переговорах»)."""
     tokens, lex = scope.tokens, scope.lex

@@ -24,6 +24,7 @@ from .base import (
     with_adjectives,
     with_preposition,
 )
+from .events import event_modality
 from .occupation import antecedent, place_adjective
 
 
@@ -63,7 +64,9 @@ def trade(scope: Scope) -> Iterator[Found]:
     вино», «техника грузинского производства») names their origin. Sides named by a common
     noun count when the registry knows the phrase; the conversion to facts drops a flow that
     lacks either side. Trade that is banned («запретил ввозить X», «запрет на ввоз X») is a
-    deal (a sanction), not a flow. Not measured on a benchmark (factRuEval has no trade): 0.6."""
+    deal (a sanction), not a flow. A flow planned, possible or denied says so, as a meeting
+    does (`event_modality`: «планирует закупить» is future). Not measured on a benchmark
+    (factRuEval has no trade): 0.6."""
     lex = scope.lex
     for token in scope.tokens:
         direction = ("export" if token.lemma in lex.trade_export else
@@ -82,7 +85,8 @@ def trade(scope: Scope) -> Iterator[Found]:
         args = [goods_arg(scope, g) for g in goods]
         args += [replace(a, role="origin") for a in origins[:1]]
         args += [replace(a, role="destination") for a in destinations[:1]]
-        yield Found("trade", args, 0.6, "trade", scope.number)
+        yield Found("trade", args, 0.6, "trade", scope.number,
+                    event_modality(scope, token.index))
         return
 
 
