@@ -221,3 +221,10 @@ def test_a_counterpart_whose_title_has_adjectives_joined_by_and():
     text = ("Иван Петров провел в Зеленограде переговоры с Чрезвычайным и Полномочным Послом "
             "Республики Альфинии в Российской Федерации Сергеем Смирновым.")
     assert meetings(text) == [("actual", [*PETROV_SMIRNOV, ("where", "Зеленоград")])]
+
+
+def test_what_was_agreed_during_a_meeting_does_not_make_it_one_to_come():
+    # «договориться» above a meeting makes it planned («договорились о встрече»), not when
+    # the meeting is the frame of the agreement
+    assert meetings("В ходе встречи Иван Петров и Сергей Смирнов договорились о "
+                    "сотрудничестве.") == [("actual", PETROV_SMIRNOV)]

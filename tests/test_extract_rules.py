@@ -121,6 +121,24 @@ def test_a_trade_flow_planned_or_denied_says_so(text, modality):
     assert [f.modality for f in extract_text("t", text).facts if f.type == "trade"] == [modality]
 
 
+@pytest.mark.parametrize("text, kind, modality", [
+    ("Иван Петров посетит Зеленоград в следующем месяце.", "visit", "future"),
+    # what was agreed during a visit says nothing of whether the visit happened
+    ("Иван Петров в ходе визита в Зеленоград договорился с Сергеем Смирновым о поставках.",
+     "visit", "actual"),
+    ("Компания «Альфа» планирует инвестировать 15 млн долларов в строительство завода.",
+     "investment", "future"),
+    ("Кузбасс готов экспортировать уголь в Белоруссию.", "trade", "possible"),
+])
+def test_visits_investments_and_flows_to_come_say_so(text, kind, modality):
+    assert [f.modality for f in extract_text("t", text).facts if f.type == kind] == [modality]
+
+
+def test_a_delegation_visits_for_the_party_it_comes_from():
+    assert facts("Делегация Тверской области посетила Зеленоград.", "visit") == [
+        ("visit", "visit", [("who", "Тверская область"), ("where", "Зеленоград")])]
+
+
 def test_banned_trade_is_no_flow():
     assert facts("Министерство Италии запретило ввозить вино из Грузии.", "trade") == []
 

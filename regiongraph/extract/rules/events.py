@@ -49,7 +49,7 @@ def meeting(scope: Scope) -> Iterator[Found]:
         if parties is None:
             continue
         hosts, guests = parties
-        guest = meeting_actors(scope, guests)
+        guest = event_actors(scope, guests)
         host, confidence = meeting_host(scope, hosts, guest, earlier)
         guest = [m for m in guest if all(m.entity != h.entity for h in host)]
         if not host:  # the guests of an unnamed host do not meet each other
@@ -85,7 +85,7 @@ def meeting_host(scope: Scope, words: list[int], guest: list[Mention],
     at the meeting word; 0.81 (6.5 of 8) with the host found elsewhere, the misses being a
     president the benchmark does not mark as meeting his deputy and a daughter the parser
     made the subject of the wrong verb."""
-    host = meeting_actors(scope, words)
+    host = event_actors(scope, words)
     if host:
         return host, 0.97
     if not guest or not all(is_unnamed_host(scope, scope.tokens[w]) for w in words):
@@ -219,8 +219,8 @@ def bare_objects(scope: Scope, verb: int) -> list[int]:
     return out
 
 
-def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
-    """The actors of a meeting's words; a delegation stands for the party named in its
+def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
+    """The actors of a meeting's or a visit's words; a delegation stands for the party named in its
     genitive («с делегацией Грузии»: Грузия); a name the tagger missed here stands for the
     person of that name the article mentions elsewhere («Петров прибыл в Рим и встретился с
     …», with «Иван Петров» named before)."""
@@ -244,13 +244,14 @@ def meeting_actors(scope: Scope, indices: list[int]) -> list[Mention]:
 
 
 def event_modality(scope: Scope, index: int) -> str:
-    """Whether a meeting (or a trade flow) happened: «не встречался», «отказался от встречи»
-    (negated); «может встретиться» (possible); «планирует встретиться», «встретится»,
-    «предстоящая встреча», «планирует закупить» (future); the lexicon's `meeting_negated`,
-    `meeting_possible` and `meeting_future` words. Reads the event's word, its modifiers and
-    the words it is an argument of; of an
-    adverbial's head only the head word counts («на встрече … не сказал»), and not when the
-    meeting is where it happened («не смогли договориться на переговорах»)."""
+    """Whether a meeting (or a visit, a trade flow, an investment) happened: «не
+    встречался», «отказался от встречи» (negated); «может встретиться», «готовы поставлять»
+    (possible); «планирует встретиться», «встретится», «предстоящая встреча», «планирует
+    закупить» (future); the lexicon's `meeting_negated`, `meeting_possible` and
+    `meeting_future` words. Reads the event's word, its modifiers and the words it is an
+    argument of; of an adverbial's head only the head word counts («на встрече … не
+    сказал»), and not when the meeting is where it happened («не смогли договориться на
+    переговорах»)."""
     tokens, lex = scope.tokens, scope.lex
     words: set[str] = set()
     future = False
@@ -267,8 +268,8 @@ def event_modality(scope: Scope, index: int) -> str:
                 token.rel.startswith("nsubj") and head.lemma in lex.meeting_light) or (
                 token.rel == "nmod" and head.lemma in lex.meeting_frames)):
             if head is not None and token.rel in ("obl", "nmod", "nsubj", "nsubj:pass") and \
-                    token.feats.get("Case") != "Loc":  # «договорились о встрече», not «на»
-                words.add(head.lemma)
+                    token.feats.get("Case") != "Loc" and not in_frame(scope, current):
+                words.add(head.lemma)  # «договорились о встрече», not «на», «в ходе»
             break
         current, hops = token.head, hops + 1
     if words & lex.meeting_negated:
@@ -278,10 +279,21 @@ def event_modality(scope: Scope, index: int) -> str:
     return "future" if future or words & lex.meeting_future else "actual"
 
 
+def in_frame(scope: Scope, index: int) -> bool:
+    """Whether an event's word is the frame of what its head says («в ходе визита
+    договорился», «по итогам встречи»: a preposition fixed with a `meeting_frames` noun): the
+    head tells what happened during the event, not whether it did."""
+    return any(scope.tokens[fixed].lemma in scope.lex.meeting_frames
+               for case in scope.children(index, "case")
+               for fixed in scope.children(case, "fixed"))
+
+
 def visit(scope: Scope) -> Iterator[Found]:
     """A visit: who went where («визит делегации в Грузию», «посетил Тбилиси», «посещение
-    завода»). With no visitor in the sentence the visitor is the person last seen as a
-    subject («посещение ОАО «Альфа» стало первым этапом визита»)."""
+    завода»); a delegation is the party it comes from («делегация Грузии посетила»). With no
+    visitor in the sentence the visitor is the person last seen as a subject («посещение ОАО
+    «Альфа» стало первым этапом визита»). A visit to come says so («посетит Минск»: future),
+    as a meeting does (`event_modality`)."""
     lex = scope.lex
     for token in scope.tokens:
         if token.lemma not in lex.visit:
@@ -302,7 +314,7 @@ def visit(scope: Scope) -> Iterator[Found]:
                 who = genitive
             if token.head >= 0 and not who:
                 who = subjects(scope, token.head)
-        visitors = scope.actors(who)
+        visitors = event_actors(scope, who)  # «делегация Кузбасса посетила»: Кузбасс
         places = [m for m in scope.actors(where) if m.type in (LOC, ORG)]
         confidence = 0.75
         if not visitors and places and scope.protagonist is not None:
@@ -311,7 +323,8 @@ def visit(scope: Scope) -> Iterator[Found]:
             continue
         args = [scope.arg("who", m) for m in visitors] + [scope.arg("where", places[0])]
         args += [a for a in (scope.when,) if a is not None]
-        yield Found("visit", args, confidence, "visit", scope.number)
+        yield Found("visit", args, confidence, "visit", scope.number,
+                    event_modality(scope, token.index))
 
 
 def statement(scope: Scope) -> Iterator[Found]:

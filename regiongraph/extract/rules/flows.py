@@ -31,7 +31,8 @@ from .occupation import antecedent, place_adjective
 def investment(scope: Scope) -> Iterator[Found]:
     """Money invested, in what, by whom: an investment word, an amount of money in the same
     sentence, the project after «в» («инвестиции в строительство завода «Амур»») and the
-    investor (the subject, or a name in the genitive: «инвестиции компании X»)."""
+    investor (the subject, or a name in the genitive: «инвестиции компании X»); planned or
+    possible investments say so (`event_modality`: «планирует инвестировать» is future)."""
     lex = scope.lex
     trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
     if trigger is None:
@@ -53,7 +54,8 @@ def investment(scope: Scope) -> Iterator[Found]:
     investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
                              genitives_of(scope, trigger.index))
     args += [scope.arg("investor", m) for m in investors[:1]]
-    yield Found("investment", args, 0.6, "investment", scope.number)
+    yield Found("investment", args, 0.6, "investment", scope.number,
+                event_modality(scope, trigger.index))
 
 
 def trade(scope: Scope) -> Iterator[Found]:
