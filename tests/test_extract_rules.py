@@ -314,6 +314,17 @@ def test_a_place_adjective_derived_from_another_registry_name_of_a_place_of_the_
         ("destination", "Альфауголь", "x-org-alfaugol")]
 
 
+@pytest.mark.parametrize("text, kind, role", [
+    ("Белорусская сторона планирует инвестировать 15 млн долларов в строительство завода "
+     "«Альфа».", "investment", "investor"),
+    ("Белорусская сторона поставит в Кузбасс 20 самосвалов.", "trade", "origin"),
+])
+def test_a_side_named_by_a_place_adjective_is_that_place(text, kind, role):
+    text = "Беларусь и Кузбасс сотрудничают. " + text
+    (fact,) = [f for f in extract_text("t", text, registry()).facts if f.type == kind]
+    assert [(a.text, a.entity) for a in fact.args if a.role == role] == [("Беларусь", "belarus")]
+
+
 @pytest.mark.parametrize("names, entity", [
     (["Кузбасс", "в Кузбассе", "Кемеровская область", "Кемеровской области"], "kuzbass"),
     (["БелАЗ", "БЕЛАЗ", "ОАО «БелАЗ»", "БелАЗа"], "belaz"),

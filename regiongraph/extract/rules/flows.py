@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
 from ..nlp import Token, models, normalise
 from .base import (
@@ -31,7 +32,8 @@ from .occupation import antecedent, place_adjective
 def investment(scope: Scope) -> Iterator[Found]:
     """Money invested, in what, by whom: an investment word, an amount of money in the same
     sentence, the project after «в» («инвестиции в строительство завода «Амур»») and the
-    investor (the subject, or a name in the genitive: «инвестиции компании X»); planned or
+    investor (the subject, or a name in the genitive: «инвестиции компании X»; a party a
+    place adjective names: «белорусская сторона», `side_arg`); planned or
     possible investments say so (`event_modality`: «планирует инвестировать» is future)."""
     lex = scope.lex
     trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
@@ -51,9 +53,12 @@ def investment(scope: Scope) -> Iterator[Found]:
         if named or any(t.text[:1].isupper() for t in scope.tokens[kid:end + 1]):
             args.append(project)
         break
-    investors = scope.actors(subjects(scope, trigger.index) if trigger.pos == "VERB" else
-                             genitives_of(scope, trigger.index))
-    args += [scope.arg("investor", m) for m in investors[:1]]
+    words = subjects(scope, trigger.index) if trigger.pos == "VERB" else \
+        genitives_of(scope, trigger.index)
+    investors = [scope.arg("investor", m) for m in scope.actors(words)] or [
+        replace(side, role="investor") for side in map(partial(side_arg, scope), words)
+        if side is not None and side.entity]  # «белорусская сторона инвестирует»
+    args += investors[:1]
     yield Found("investment", args, 0.6, "investment", scope.number,
                 event_modality(scope, trigger.index))
 
@@ -191,15 +196,15 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     mention = scope.actor(index)
     if mention is not None:
         return scope.arg("side", mention) if mention.type in (LOC, ORG) else None
-    token = scope.tokens[index]
-    if token.pos != "NOUN" or (token.lemma not in scope.lex.org_nouns and
-                               token.lemma not in scope.lex.trade_markets):
+    token, lex = scope.tokens[index], scope.lex
+    if token.pos != "NOUN" or not (token.lemma in lex.org_nouns or token.lemma in
+                                   lex.trade_markets or token.lemma in lex.party_nouns):
         return None
     for kid in scope.children(index, "nmod"):  # «в магазинах Италии», «для городов Грузии»
         mention = scope.at.get(kid)
         if mention is not None and mention.type in (LOC, ORG):
             return scope.arg("side", mention)
-    if token.lemma not in scope.lex.org_nouns:
+    if token.lemma not in lex.org_nouns and token.lemma not in lex.party_nouns:
         return None
     earlier = antecedent(scope, token) if not scope.children(index, "amod", "nmod") else None
     if earlier is not None:
@@ -208,6 +213,8 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
         place = place_adjective(scope, scope.tokens[kid])
         if place is not None and place.entity:
             return replace(place, role="side")
+    if token.lemma not in lex.org_nouns:
+        return None
     first = with_adjectives(scope, index)
     last = max([index, *(k for k in genitives_of(scope, index) if k > index)])
     return scope.span_arg("side", first, last)
