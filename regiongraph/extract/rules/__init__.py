@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .deal import deal
-from .events import meeting, statement, visit
+from .events import agreement, meeting, statement, visit
 from .flows import investment, trade
 from .occupation import occupation
 from .ownership import ownership
@@ -22,6 +22,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("meeting", meeting),
     ("visit", visit),
     ("deal", deal),
+    ("agreement", agreement),
     ("ownership", ownership),
     ("investment", investment),
     ("statement", statement),

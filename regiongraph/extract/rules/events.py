@@ -243,7 +243,7 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     return distinct(found)
 
 
-def event_modality(scope: Scope, index: int) -> str:
+def event_modality(scope: Scope, index: int, own: bool = True) -> str:
     """Whether a meeting (or a visit, a trade flow, an investment) happened: «не
     встречался», «отказался от встречи» (negated); «может встретиться», «готовы поставлять»
     (possible); «планирует встретиться», «встретится», «предстоящая встреча», «планирует
@@ -251,14 +251,16 @@ def event_modality(scope: Scope, index: int) -> str:
     `meeting_future` words. Reads the event's word, its modifiers and the words it is an
     argument of; of an adverbial's head only the head word counts («на встрече … не
     сказал»), and not when the meeting is where it happened («не смогли договориться на
-    переговорах»)."""
+    переговорах»). Without `own`, the event's word is not read itself: «договорились» is an
+    agreement reached, though it makes a meeting it names one to come."""
     tokens, lex = scope.tokens, scope.lex
     words: set[str] = set()
     future = False
     current, hops = index, 0
     while current >= 0 and hops < 3:
         token = tokens[current]
-        words.add(token.lemma)
+        if own or current != index:
+            words.add(token.lemma)
         for kid in scope.children(current, "advmod", "aux", "aux:pass", "amod", "det"):
             words.add(tokens[kid].lemma)
             future |= tokens[kid].lemma == "быть" and tokens[kid].feats.get("Tense") != "Past"
@@ -325,6 +327,59 @@ def visit(scope: Scope) -> Iterator[Found]:
         args += [a for a in (scope.when,) if a is not None]
         yield Found("visit", args, confidence, "visit", scope.number,
                     event_modality(scope, token.index))
+
+
+#: How a participle hangs on the noun it describes («подписанное соглашение»).
+DESCRIBING = ("acl", "acl:relcl", "amod")
+#: The confidence of an agreement: not measured on a benchmark (factRuEval has no
+#: agreements), the figure of the other unmeasured rules.
+AGREEMENT_CONFIDENCE = 0.6
+
+
+def agreement(scope: Scope) -> Iterator[Found]:
+    """An agreement between parties: a verb of agreeing («X и Y договорились о поставках», «X
+    договорился с Y расширить поставки») or an agreement's noun signed or reached («X и Y
+    подписали соглашение о сотрудничестве», «X заключил договор с Y», «между X и Y достигнута
+    договорённость»). The parties are the subject (a delegation for its party), the «с» and
+    «между» phrases, two or more; the topic a name in its «о» phrase («соглашение о
+    строительстве завода «Альфа»»). An agreement to buy, invest or lend is a deal
+    (`deal`), not one of these. Planned or denied agreements say so (`event_modality`)."""
+    lex, tokens = scope.lex, scope.tokens
+    for token in tokens:
+        if token.lemma in lex.agreement_verbs and token.pos == "VERB":
+            noun, verb = None, token.index
+        elif token.lemma in lex.agreement_nouns and token.pos == "NOUN":
+            # signed: the verb it is an argument of, or a participle on it («договор,
+            # заключённый между X и Y», «подписанное соглашение»)
+            made = [k for k in (token.head, *scope.children(token.index, *DESCRIBING))
+                    if k >= 0 and tokens[k].lemma in lex.agreement_light]
+            if not made:
+                continue
+            noun, verb = token.index, made[0]
+        else:
+            continue
+        word = verb if noun is None else noun
+        about = with_preposition(scope, word, *lex.topic_prepositions)
+        if any(lex.deal_type(tokens[k].lemma) for k in about):
+            continue  # «соглашение о покупке»: a deal
+        words = [k for k in subjects(scope, verb) if k != noun] if \
+            tokens[verb].pos == "VERB" else genitives_of(scope, verb)
+        for head in {verb, word}:
+            words += with_preposition(scope, head, *lex.with_prepositions,
+                                      *lex.between_prepositions)
+        parties = [m for m in event_actors(scope, words) if m.type in (PERSON, ORG, LOC)]
+        if len(parties) < 2:
+            continue
+        args = [scope.arg("participant", m) for m in parties]
+        topic = next((scope.arg("topic", m) for k in about
+                      for m in scope.actors([k], depth=2) if m not in parties), None)
+        args += [a for a in (topic, scope.when) if a is not None]
+        # a passive's noun is its subject, a participle describes it: the verb says whether
+        # it happened («не заключён»)
+        modal = verb if noun is not None and (tokens[noun].rel.startswith("nsubj") or
+                                              tokens[verb].head == noun) else word
+        yield Found("agreement", args, AGREEMENT_CONFIDENCE, "agreement", scope.number,
+                    event_modality(scope, modal, own=modal != verb or noun is not None))
 
 
 def statement(scope: Scope) -> Iterator[Found]:
