@@ -330,7 +330,7 @@ def visit(scope: Scope) -> Iterator[Found]:
 
 
 #: How a participle hangs on the noun it describes («подписанное соглашение»).
-DESCRIBING = ("acl", "acl:relcl", "amod")
+PARTICIPLES = ("acl", "acl:relcl", "amod")
 #: The confidence of an agreement: not measured on a benchmark (factRuEval has no
 #: agreements), the figure of the other unmeasured rules.
 AGREEMENT_CONFIDENCE = 0.6
@@ -351,7 +351,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
         elif token.lemma in lex.agreement_nouns and token.pos == "NOUN":
             # signed: the verb it is an argument of, or a participle on it («договор,
             # заключённый между X и Y», «подписанное соглашение»)
-            made = [k for k in (token.head, *scope.children(token.index, *DESCRIBING))
+            made = [k for k in (token.head, *scope.children(token.index, *PARTICIPLES))
                     if k >= 0 and tokens[k].lemma in lex.agreement_light]
             if not made:
                 continue
@@ -364,7 +364,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
             continue  # «соглашение о покупке»: a deal
         words = [k for k in subjects(scope, verb) if k != noun] if \
             tokens[verb].pos == "VERB" else genitives_of(scope, verb)
-        for head in {verb, word}:
+        for head in dict.fromkeys((verb, word)):
             words += with_preposition(scope, head, *lex.with_prepositions,
                                       *lex.between_prepositions)
         parties = [m for m in event_actors(scope, words) if m.type in (PERSON, ORG, LOC)]
@@ -379,7 +379,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
         modal = verb if noun is not None and (tokens[noun].rel.startswith("nsubj") or
                                               tokens[verb].head == noun) else word
         yield Found("agreement", args, AGREEMENT_CONFIDENCE, "agreement", scope.number,
-                    event_modality(scope, modal, own=modal != verb or noun is not None))
+                    event_modality(scope, modal, own=noun is not None))
 
 
 def statement(scope: Scope) -> Iterator[Found]:
