@@ -280,8 +280,8 @@ def untangle(tokens: list[Token]) -> None:
 def adjectives_on_their_noun(tokens: list[Token]) -> None:
     """Hang adjectives joined by «и» on the noun after them. The parser joins the noun to
     the first adjective instead («с Чрезвычайным и Полномочным Послом»: «Послом» a conjunct of
-    «Чрезвычайным», which takes the place of the noun in the sentence), so that rules asking
-    for the noun with its preposition find an adjective without one. The noun takes the first
+    «Чрезвычайным», which takes the place of the noun in the sentence), and rules asking for
+    the noun with its preposition found an adjective without one. The noun takes the first
     adjective's place and its prepositions; the first adjective describes the noun, the
     others stay joined to it. Only with an adjective between: a noun the tagger took for an
     adjective («36 интернет-площадок и фирм») is joined to the noun after it as it should be."""
