@@ -36,6 +36,17 @@ def test_an_agreement_reached_names_its_parties(text, expected):
     assert agreements(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Делегация Тверской области посетила Зеленоград. В ходе визита стороны подписали "
+     "соглашение о сотрудничестве.", [("participant", "Тверская область"),
+                                      ("participant", "Зеленоград")]),
+    ("Иван Петров встретился с Сергеем Смирновым. Олег Сидоров уехал в отпуск. Стороны "
+     "договорились о сотрудничестве.", PETROV_SMIRNOV),
+])
+def test_the_sides_are_the_parties_of_the_last_event_before(text, expected):
+    assert agreements(text) == [("actual", expected)]
+
+
 @pytest.mark.parametrize("text, modality", [
     ("Иван Петров и Сергей Смирнов планируют подписать соглашение.", "future"),
     ("Между Зеленоградом и Тверью будет подписано соглашение.", "future"),

@@ -20,7 +20,7 @@ from .lexicon import RESOURCE, lexicon
 from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
 from .rules import RULES
-from .rules.base import Context, Found, Scope, protagonist
+from .rules.base import Context, Found, Scope, protagonist, sides
 from .text import hide_debris, is_russian, mend_latin, read_article
 
 
@@ -74,12 +74,13 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     context = Context((m for group in result.mentions for m in group), result.sentences,
                       registry.names)
     pairs = zip(result.sentences, result.mentions, strict=True)
-    subject = None
+    subject, parties = None, []
     for number, (sentence, mentions) in enumerate(pairs):
-        scope = Scope(number, sentence, mentions, lex, date, context, subject)
-        for _name, rule in RULES:
-            found.extend(rule(scope))
+        scope = Scope(number, sentence, mentions, lex, date, context, subject, parties=parties)
+        here = [fact for _name, rule in RULES for fact in rule(scope)]
+        found.extend(here)
         subject = protagonist(scope) or subject
+        parties = sides(here) or parties
     for fact in found:  # a quote is the article's own letters, not the ones the NLP read
         for arg in fact.args:
             if arg.role == "quote":

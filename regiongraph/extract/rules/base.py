@@ -205,6 +205,7 @@ class Scope:
     article_date: Point | None = None
     context: Context = field(default_factory=Context)  # the article's mentions, in order
     protagonist: Mention | None = None  # the person last seen as a subject before this one
+    parties: list[Mention] = field(default_factory=list)  # of the last event before: `sides`
     holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
 
     def __post_init__(self) -> None:
@@ -413,6 +414,22 @@ def is_person(scope: Scope, index: int) -> bool:
     """Whether a word stands for a person: a name, or a post whose holder is known."""
     actor = scope.actor(index)
     return actor is not None and actor.type == PERSON
+
+
+#: The fact types whose actors later sentences call «стороны», and the roles that name them.
+SIDES = {"meeting": ("participant",), "visit": ("who", "where"), "agreement": ("participant",)}
+
+
+def sides(found: Iterable[Found]) -> list[Mention]:
+    """The actors of the last event among facts of a sentence, a meeting's participants or a
+    visitor and where they went: whom a later «стороны» means («Делегация X посетила Y. В
+    ходе визита стороны подписали соглашение»: X and Y). Empty when there is none."""
+    for fact in reversed(list(found)):
+        roles = SIDES.get(fact.type, ())
+        named = [a.mention for a in fact.args if a.role in roles and a.mention is not None]
+        if len(named) >= 2:
+            return named
+    return []
 
 
 def protagonist(scope: Scope) -> Mention | None:

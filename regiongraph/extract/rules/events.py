@@ -340,7 +340,8 @@ def agreement(scope: Scope) -> Iterator[Found]:
     """An agreement between parties: a verb of agreeing («X и Y договорились о поставках», «X
     договорился с Y расширить поставки») or an agreement's noun signed or reached («X и Y
     подписали соглашение о сотрудничестве», «X заключил договор с Y», «между X и Y достигнута
-    договорённость»). The parties are the subject (a delegation for its party), the «с» and
+    договорённость»). The parties are the subject (a delegation for its party; «стороны», the
+    sides of the last meeting, visit or agreement of an earlier sentence), the «с» and
     «между» phrases, two or more; the topic a name in its «о» phrase («соглашение о
     строительстве завода «Альфа»»). An agreement to buy, invest or lend is a deal
     (`deal`), not one of these. Planned or denied agreements say so (`event_modality`)."""
@@ -368,6 +369,9 @@ def agreement(scope: Scope) -> Iterator[Found]:
             words += with_preposition(scope, head, *lex.with_prepositions,
                                       *lex.between_prepositions)
         parties = [m for m in event_actors(scope, words) if m.type in (PERSON, ORG, LOC)]
+        if not parties and any(tokens[k].lemma in lex.party_nouns and
+                               tokens[k].feats.get("Number") == "Plur" for k in words):
+            parties = scope.parties  # «стороны»: the sides of the event before (`sides`)
         if len(parties) < 2:
             continue
         args = [scope.arg("participant", m) for m in parties]
