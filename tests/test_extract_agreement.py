@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from regiongraph.dates import Point
 from regiongraph.extract import extract_text
 
 
@@ -68,3 +69,17 @@ def test_an_agreement_planned_or_not_reached_says_so(text, modality):
 ])
 def test_no_agreement(text):
     assert agreements(text) == []
+
+
+@pytest.mark.parametrize("text, when", [
+    # the year is the earlier agreements', not when these parties agreed
+    ("Зеленоград и Тверь договорились о пересмотре соглашений 2009 года.", []),
+    ("Зеленоград и Тверь договорились о сотрудничестве 12 мая.", ["12 мая"]),
+    # a stretch of time is no thing: «в начале мая 2025 года» dates the agreement
+    ("В начале мая 2025 года Зеленоград и Тверь договорились о сотрудничестве.",
+     ["мая 2025 года"]),
+])
+def test_an_agreement_is_dated_by_its_own_date_not_by_a_things(text, when):
+    (found,) = [f for f in extract_text("t", text, date=Point(2026, 11, 20)).facts
+                if f.type == "agreement"]
+    assert [a.text for a in found.args if a.role == "when"] == when

@@ -274,16 +274,29 @@ class Scope:
         return found
 
     @cached_property
-    def when(self) -> Arg | None:
-        """The first date of the sentence, relative ones resolved against the article's;
-        computed once per sentence, whichever rules ask (the date parser is not cheap)."""
-        found = dates_in(self.sentence.text, self.article_date)
-        if not found:
-            return None
-        first = found[0]
+    def dates(self) -> list[Arg]:
+        """The dates of the sentence, relative ones resolved against the article's; computed
+        once per sentence, whichever rules ask (the date parser is not cheap)."""
         offset = self.sentence.start
-        return Arg("when", first.text, offset + first.start, offset + first.stop,
-                   value=first.value)
+        return [Arg("when", d.text, offset + d.start, offset + d.stop, value=d.value)
+                for d in dates_in(self.sentence.text, self.article_date)]
+
+    def when_of(self, event: int) -> Arg | None:
+        """The date of the event a word names: the sentence's first date that is not a
+        thing's, in the genitive of another noun («договорились о пересмотре соглашений 2009
+        года»: 2009 is the agreements', not when they agreed)."""
+        return next((d for d in self.dates if not self.of_another_noun(d, event)), None)
+
+    def of_another_noun(self, arg: Arg, event: int) -> bool:
+        """Whether the words of an argument hang in the genitive on a noun other than
+        `event` and other than a stretch of time («в начале января», `date_frames`)."""
+        inside = {t.index for t in self.tokens if arg.start <= t.start and t.stop <= arg.end}
+        root = next((self.tokens[i] for i in sorted(inside)
+                     if self.tokens[i].head not in inside), None)
+        if root is None or root.rel != "nmod" or root.head < 0 or root.head == event:
+            return False
+        head = self.tokens[root.head]
+        return head.pos == "NOUN" and head.lemma not in self.lex.date_frames
 
     @cached_property
     def quoted(self) -> frozenset[int]:

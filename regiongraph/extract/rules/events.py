@@ -64,7 +64,8 @@ def meeting(scope: Scope) -> Iterator[Found]:
             continue
         if is_remote(scope, token.index):
             confidence = REMOTE_MEETING
-        extras = [a for a in (place_of(scope, token.index), scope.when) if a is not None]
+        extras = [a for a in (place_of(scope, token.index), scope.when_of(token.index))
+                  if a is not None]
         modality = event_modality(scope, token.index)
         found += [Found("meeting", [scope.arg("participant", m) for m in group] + extras,
                         confidence if people else min(confidence, NO_PEOPLE_MEETING),
@@ -324,7 +325,7 @@ def visit(scope: Scope) -> Iterator[Found]:
         if not visitors or not places:
             continue
         args = [scope.arg("who", m) for m in visitors] + [scope.arg("where", places[0])]
-        args += [a for a in (scope.when,) if a is not None]
+        args += [a for a in (scope.when_of(token.index),) if a is not None]
         yield Found("visit", args, confidence, "visit", scope.number,
                     event_modality(scope, token.index))
 
@@ -377,7 +378,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
         args = [scope.arg("participant", m) for m in parties]
         topic = next((scope.arg("topic", m) for k in about
                       for m in scope.actors([k], depth=2) if m not in parties), None)
-        args += [a for a in (topic, scope.when) if a is not None]
+        args += [a for a in (topic, scope.when_of(word)) if a is not None]
         # a passive's noun is its subject, a participle describes it: the verb says whether
         # it happened («не заключён»)
         modal = verb if noun is not None and (tokens[noun].rel.startswith("nsubj") or
