@@ -48,6 +48,13 @@ def test_the_sides_are_the_parties_of_the_last_event_before(text, expected):
     assert agreements(text) == [("actual", expected)]
 
 
+def test_a_side_is_not_the_topic_too():
+    text = ("Делегация Тверской области посетила Зеленоград. Стороны договорились о развитии "
+            "Зеленограда.")
+    assert agreements(text) == [("actual", [("participant", "Тверская область"),
+                                            ("participant", "Зеленоград")])]
+
+
 @pytest.mark.parametrize("text, modality", [
     ("Иван Петров и Сергей Смирнов планируют подписать соглашение.", "future"),
     ("Между Зеленоградом и Тверью будет подписано соглашение.", "future"),

@@ -343,7 +343,9 @@ def test_the_walks_for_a_verb_s_person_end_on_a_looped_parse(words):
 
 
 @pytest.mark.parametrize(("name", "way"), [("«Альфа - Инвест»", "appos"),
-                                          ('"Альфа - Инвест"', "after")])
+                                          ('"Альфа - Инвест"', "after"),
+                                          ("“Альфа - Инвест”", "appos"),
+                                          ("„Альфа - Инвест“", "after")])
 def test_a_dash_inside_quote_marks_does_not_end_an_organisation(name, way):
     # the parser hangs the name differently after straight quotes: the way differs, not the
     # organisation

@@ -25,7 +25,7 @@ from functools import cache, cached_property
 
 from ..model import Entity
 from .lexicon import lexicon
-from .nlp import NerSpan, Sentence, analyser
+from .nlp import NerSpan, Sentence, analyser, first_reading_has
 from .text import cyrillic_twins
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
@@ -124,8 +124,7 @@ class Registry:
     def of(cls, entities: dict[str, Entity]) -> Registry:
         registry = cls(dict(entities))
         for entity in sorted(entities.values(), key=lambda e: e.id):
-            names = [label for _, label in entity.labels] + list(entity.aliases)
-            for name in names:
+            for name in entity_names(entity):
                 for key in {key_of(name), key_of(name, drop_legal=True)}:
                     if key:
                         registry.index.setdefault(key, entity.id)
@@ -135,8 +134,7 @@ class Registry:
     def names(self) -> dict[str, tuple[str, ...]]:
         """Every entity's labels and aliases by its id: the names an article may not use
         («Белоруссия» where it writes «Беларусь»), which words derived from a name match."""
-        return {entity.id: tuple(dict.fromkeys([label for _, label in entity.labels] +
-                                               list(entity.aliases)))
+        return {entity.id: tuple(dict.fromkeys(entity_names(entity)))
                 for entity in self.entities.values()}
 
     def find(self, text: str) -> str | None:
@@ -152,7 +150,7 @@ class Registry:
         """The registry's person a full name names when its key does not: without its
         patronymic and in either order («Сергей Евгеньевич Петров», «Петров Сергей
         Евгеньевич», «Петров Сергей» for «Сергей Петров»), as official texts write names."""
-        words = [w for w in name_words(name) if not is_patronymic(w)]
+        words = [w for w in name_words(name) if not first_reading_has(w, "Patr")]
         if len(words) != 2:
             return None
         for order in (words, words[::-1]):
@@ -162,11 +160,9 @@ class Registry:
         return None
 
 
-@cache
-def is_patronymic(word: str) -> bool:
-    """Whether a word reads as a patronymic first («Евгеньевич», «Сергеевна»)."""
-    parses = analyser().parse(word)
-    return bool(parses) and "Patr" in parses[0].tag
+def entity_names(entity: Entity) -> list[str]:
+    """An entity's labels and aliases, labels first."""
+    return [label for _, label in entity.labels] + list(entity.aliases)
 
 
 @dataclass

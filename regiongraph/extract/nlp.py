@@ -228,8 +228,8 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
 def joined_names(m: Models, sentence: Sentence, spans: list) -> list[tuple[str, int, int]]:
     """The NER's spans as (type, start, stop) in the sentence, a surname and a first name it
     split into two people made one («Петров Иван», as lists and official texts write names):
-    two one-word PER spans with only a space between, in the same case, one of them a first
-    name and the other not."""
+    two one-word PER spans with nothing but white space between, in the same case, one of them
+    a first name and the other not."""
     out: list[tuple[str, int, int]] = []
     for span in spans:
         if out and out[-1][0] == span.type == "PER" and \
@@ -237,17 +237,20 @@ def joined_names(m: Models, sentence: Sentence, spans: list) -> list[tuple[str, 
             words = [t for t in sentence.tokens if sentence.start + out[-1][1] <= t.start
                      and t.stop <= sentence.start + span.stop]
             if len(words) == 2 and words[0].feats.get("Case") == words[1].feats.get("Case") \
-                    and is_first_name(m, words[0].text) != is_first_name(m, words[1].text):
+                    and first_reading_has(words[0].text, "Name") != \
+                    first_reading_has(words[1].text, "Name"):
                 out[-1] = ("PER", out[-1][1], span.stop)
                 continue
         out.append((span.type, span.start, span.stop))
     return out
 
 
-def is_first_name(m: Models, word: str) -> bool:
-    """Whether a word reads as a first name first («Иван», not «Петров»)."""
-    parses = m.analyser.parse(word)
-    return bool(parses) and "Name" in parses[0].tag
+@cache
+def first_reading_has(word: str, grammeme: str) -> bool:
+    """Whether a word's first dictionary reading has a grammeme: a first name («Иван»:
+    Name, not «Петров»), a patronymic («Евгеньевич»: Patr); remembered per word."""
+    parses = analyser().parse(word)
+    return bool(parses) and grammeme in parses[0].tag
 
 
 def untangle(tokens: list[Token]) -> None:

@@ -283,17 +283,19 @@ class Scope:
 
     def when_of(self, event: int) -> Arg | None:
         """The date of the event a word names: the sentence's first date that is not a
-        thing's, in the genitive of another noun («договорились о пересмотре соглашений 2009
-        года»: 2009 is the agreements', not when they agreed)."""
+        thing's, a modifier of another noun («договорились о пересмотре соглашений 2009 года»:
+        2009 is the agreements', not when they agreed; `of_another_noun`)."""
         return next((d for d in self.dates if not self.of_another_noun(d, event)), None)
 
     def of_another_noun(self, arg: Arg, event: int) -> bool:
-        """Whether the words of an argument hang in the genitive on a noun other than
-        `event` and other than a stretch of time («в начале января», `date_frames`)."""
-        inside = {t.index for t in self.tokens if arg.start <= t.start and t.stop <= arg.end}
-        root = next((self.tokens[i] for i in sorted(inside)
-                     if self.tokens[i].head not in inside), None)
-        if root is None or root.rel != "nmod" or root.head < 0 or root.head == event:
+        """Whether the words of an argument hang as a noun's modifier (nmod: «соглашений 2009
+        года», «программа к 2015 году») on a noun other than `event` and other than a stretch
+        of time («в начале января», `date_frames`)."""
+        span = [t.index for t in self.tokens if arg.start <= t.start and t.stop <= arg.end]
+        if not span:
+            return False
+        root = span_root(self.tokens, span)
+        if root.rel != "nmod" or root.head < 0 or root.head == event:
             return False
         head = self.tokens[root.head]
         return head.pos == "NOUN" and head.lemma not in self.lex.date_frames
@@ -301,19 +303,20 @@ class Scope:
     @cached_property
     def quoted(self) -> frozenset[int]:
         """The words inside quote marks («банк «Альфа - Инвест»»: the dash is part of a name,
-        no mark between clauses). «» nest; a straight quote opens when none of its kind is
-        open and closes otherwise."""
+        no mark between clauses). Marks nest; one that may open or close («"», «“») closes
+        the mark it pairs with when that is the innermost open, and opens otherwise."""
         inside: set[int] = set()
-        depth, straight = 0, False
+        opened: list[str] = []  # the marks open, innermost last
         for token in self.tokens:
-            if token.text == '"':
-                straight = not straight
-            elif token.text in OPENING_QUOTES - CLOSING_QUOTES:
-                depth += 1
-            elif token.text in CLOSING_QUOTES - OPENING_QUOTES:
-                depth = max(depth - 1, 0)
-            elif depth or straight:
-                inside.add(token.index)
+            mark = token.text
+            if mark not in QUOTES:
+                if opened:
+                    inside.add(token.index)
+            elif mark in CLOSING_QUOTES and opened and (
+                    mark not in OPENING_QUOTES or opened[-1] in (mark, "„")):
+                opened.pop()  # «»; „“ and “” close on their «“»/«”», a straight one on its own
+            elif mark in OPENING_QUOTES:
+                opened.append(mark)
         return frozenset(inside)
 
     @cached_property
@@ -434,12 +437,14 @@ SIDES = {"meeting": ("participant",), "visit": ("who", "where"), "agreement": ("
 
 
 def sides(found: Iterable[Found]) -> list[Mention]:
-    """The actors of the last event among facts of a sentence, a meeting's participants or a
-    visitor and where they went: whom a later «стороны» means («Делегация X посетила Y. В
-    ходе визита стороны подписали соглашение»: X and Y). Empty when there is none."""
-    for fact in reversed(list(found)):
-        roles = SIDES.get(fact.type, ())
-        named = [a.mention for a in fact.args if a.role in roles and a.mention is not None]
+    """The actors of the last event among facts of a sentence (the one whose words end
+    last), a meeting's participants or a visitor and where they went, each entity once: whom
+    a later «стороны» means («Делегация X посетила Y. В ходе визита стороны подписали
+    соглашение»: X and Y). Empty when there is none."""
+    events = [f for f in found if f.type in SIDES]
+    for fact in sorted(events, key=lambda f: max(a.start for a in f.args), reverse=True):
+        named = distinct(a.mention for a in fact.args
+                         if a.role in SIDES[fact.type] and a.mention is not None)
         if len(named) >= 2:
             return named
     return []

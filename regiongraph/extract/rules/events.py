@@ -338,7 +338,7 @@ AGREEMENT_CONFIDENCE = 0.6
 
 
 def agreement(scope: Scope) -> Iterator[Found]:
-    """An agreement between parties: a verb of agreeing («X и Y договорились о поставках», «X
+    """An agreement between parties: a verb of agreeing («X и Y договорились о встрече», «X
     договорился с Y расширить поставки») or an agreement's noun signed or reached («X и Y
     подписали соглашение о сотрудничестве», «X заключил договор с Y», «между X и Y достигнута
     договорённость»). The parties are the subject (a delegation for its party; «стороны», the
@@ -376,8 +376,8 @@ def agreement(scope: Scope) -> Iterator[Found]:
         if len(parties) < 2:
             continue
         args = [scope.arg("participant", m) for m in parties]
-        topic = next((scope.arg("topic", m) for k in about
-                      for m in scope.actors([k], depth=2) if m not in parties), None)
+        topic = next((scope.arg("topic", m) for k in about for m in scope.actors([k], depth=2)
+                      if all(m.entity != p.entity for p in parties)), None)
         args += [a for a in (topic, scope.when_of(word)) if a is not None]
         # a passive's noun is its subject, a participle describes it: the verb says whether
         # it happened («не заключён»)
