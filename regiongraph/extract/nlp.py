@@ -362,10 +362,9 @@ def normalise(m: Models, tokens: list[Token], person: bool = False) -> str:
     inside = {t.index for t in tokens}
     # The first word hanging outside the span is its head; a later one is a dependent the
     # parser hung elsewhere («союза молодых учёных»), and keeps its case.
-    agreeing = {next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
-    if person:
-        agreeing = inside
-    nouns = agreeing_words(tokens, agreeing) if not person else {}
+    agreeing = set(inside) if person else {
+        next((t.index for t in tokens if t.head not in inside), tokens[0].index)}
+    nouns = {} if person else agreeing_words(tokens, agreeing)
     words = []
     gender = name_gender(tokens) if person else None
     for t in tokens:
@@ -499,7 +498,7 @@ def inflect_nominative(m: Models, text: str, case: str | None, plural: bool,
                 return stem  # «Карасиным» is «Карасин», not the adjective «Карасиный»
         if name == "surname" and gender == "femn" and \
                 text[-1:].lower() in INDECLINABLE_ENDINGS and \
-                not any(case in p.tag and "femn" in p.tag and "Surn" in p.tag for p in parses):
+                not any(in_case(p, case) and "femn" in p.tag and "Surn" in p.tag for p in parses):
             return text  # «Зольде» is no case of «Зольда»: it reads as no woman's surname
     elif gender:
         grams.add(gender)

@@ -221,10 +221,10 @@ def bare_objects(scope: Scope, verb: int) -> list[int]:
 
 
 def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
-    """The actors of a meeting's or a visit's words; a delegation stands for the party named in its
-    genitive («с делегацией Грузии»: Грузия); a name the tagger missed here stands for the
-    person of that name the article mentions elsewhere («Петров прибыл в Рим и встретился с
-    …», with «Иван Петров» named before)."""
+    """The actors of an event's words (a meeting's, a visit's, an agreement's); a delegation
+    stands for the party named in its genitive («с делегацией Грузии»: Грузия); a name the
+    tagger missed here stands for the person of that name the article mentions elsewhere
+    («Петров прибыл в Рим и встретился с …», with «Иван Петров» named before)."""
     lex = scope.lex
     words: list[int] = []
     found: list[Mention] = []
@@ -245,11 +245,11 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
 
 
 def event_modality(scope: Scope, index: int, own: bool = True) -> str:
-    """Whether a meeting (or a visit, a trade flow, an investment) happened: «не
-    встречался», «отказался от встречи» (negated); «может встретиться», «готовы поставлять»
-    (possible); «планирует встретиться», «встретится», «предстоящая встреча», «планирует
-    закупить» (future); the lexicon's `meeting_negated`, `meeting_possible` and
-    `meeting_future` words. Reads the event's word, its modifiers and the words it is an
+    """Whether an event (a meeting, a visit, an agreement, a trade flow, an investment)
+    happened: «не встречался», «отказался от встречи» (negated); «может встретиться», «готовы
+    поставлять» (possible); «планирует встретиться», «встретится», «предстоящая встреча»,
+    «планирует закупить» (future); the lexicon's `event_negated`, `event_possible` and
+    `event_future` words. Reads the event's word, its modifiers and the words it is an
     argument of; of an adverbial's head only the head word counts («на встрече … не
     сказал»), and not when the meeting is where it happened («не смогли договориться на
     переговорах»). Without `own`, the event's word is not read itself: «договорились» is an
@@ -275,11 +275,11 @@ def event_modality(scope: Scope, index: int, own: bool = True) -> str:
                 words.add(head.lemma)  # «договорились о встрече», not «на», «в ходе»
             break
         current, hops = token.head, hops + 1
-    if words & lex.meeting_negated:
+    if words & lex.event_negated:
         return "negated"
-    if words & lex.meeting_possible:
+    if words & lex.event_possible:
         return "possible"
-    return "future" if future or words & lex.meeting_future else "actual"
+    return "future" if future or words & lex.event_future else "actual"
 
 
 def in_frame(scope: Scope, index: int) -> bool:
