@@ -7,6 +7,7 @@ becomes one line on stderr and a documented exit code; no traceback reaches the 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,13 +16,15 @@ from pathlib import Path
 from . import __version__
 from .build import build
 from .config import Paths
-from .errors import RegiongraphError, UsageError, ValidationError
+from .errors import InternalError, RegiongraphError, UsageError, ValidationError
 
 EXIT_CODES = """exit codes:
   0  success
   1  bad input data, or a graph that fails SHACL validation (nothing is written); an article
      file that is empty, binary, not UTF-8 or not Russian; a service that cannot be reached
-  2  bad usage: unknown option, missing file, SPARQL syntax error, --jobs below 1"""
+  2  bad usage: unknown option, missing file, SPARQL syntax error, --jobs below 1
+  3  a bug in regiongraph: the message says what failed (REGIONGRAPH_DEBUG=1 shows the
+     traceback); for a failing article, `build --no-extract` still builds"""
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -133,12 +136,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     registry = project_registry(args) if not args.no_registry else None
-    failed = 0
+    failed: list[RegiongraphError] = []
     chunks: list[str] = []
     for _path, result in extract_files(files, registry, args.jobs):
         if isinstance(result, RegiongraphError):
             print(f"error: {result}", file=sys.stderr)
-            failed += 1
+            failed.append(result)
             continue
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -153,9 +156,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         target = Path(args.output)
         write_atomically(target.parent, {target.name: "".join(chunks).encode("utf-8")})
     if failed:
-        print(f"error: {failed} of {len(files)} file(s) could not be read"
-              + ("; nothing was written" if args.output else ""), file=sys.stderr)
-    return 1 if failed else 0
+        bugs = sum(isinstance(error, InternalError) for error in failed)
+        what = []
+        if len(failed) > bugs:
+            what.append(f"{len(failed) - bugs} of {len(files)} file(s) could not be read")
+        if bugs:
+            what.append(f"the extractor failed on {bugs} of {len(files)} file(s)")
+        if args.output:
+            what.append("nothing was written")
+        print(f"error: {'; '.join(what)}", file=sys.stderr)
+    return max((error.exit_code for error in failed), default=0)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -343,6 +353,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except Exception as exc:  # a bug: one line, unless the user asks for the traceback
+        if os.environ.get("REGIONGRAPH_DEBUG"):
+            raise
+        error = InternalError(f"{type(exc).__name__}: {exc}; this is a bug in regiongraph, "
+                              "please report it (REGIONGRAPH_DEBUG=1 shows the traceback)")
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
 
 
 if __name__ == "__main__":

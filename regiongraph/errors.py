@@ -4,6 +4,7 @@ Exit codes (documented in the README and `regiongraph --help`):
   0  success
   1  bad input data or a graph that fails SHACL validation (nothing is written)
   2  bad usage: unknown option, unreadable query, SPARQL syntax error
+  3  a bug in regiongraph itself (`InternalError`): the message names what failed
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ class DataError(RegiongraphError):
         self.line = line
         self.message = message
         super().__init__(str(self))
+
+    def __reduce__(self) -> tuple:
+        # Extraction workers send a file's error back to the main process pickled, and
+        # Exception's default pickling would call __init__ with the message alone.
+        return type(self), (self.path, self.message, self.entry, self.line)
 
     def __str__(self) -> str:
         where = str(_shown(self.path))
@@ -53,6 +59,9 @@ class ValidationError(RegiongraphError):
         self.violations = violations
         super().__init__(f"SHACL validation failed with {violations} violation(s):\n{report}")
 
+    def __reduce__(self) -> tuple:
+        return type(self), (self.report, self.violations)
+
 
 class UsageError(RegiongraphError):
     """Bad request from the user: a query that does not parse, a file that does not exist."""
@@ -62,3 +71,11 @@ class UsageError(RegiongraphError):
 
 class QuerySyntaxError(UsageError):
     """A SPARQL query that does not parse; the message carries line and column."""
+
+
+class InternalError(RegiongraphError):
+    """A bug in regiongraph, not in the input: an exception the code did not expect. The
+    message names what failed (the article and, in the extractor, the rule and sentence), so
+    that the user can report it and go on without that part (`build --no-extract`)."""
+
+    exit_code = 3

@@ -209,3 +209,38 @@ def test_shacl_violation_reports_and_writes_nothing(project, capsys):
     assert message.startswith("error: the graph does not conform to ontology/shapes.ttl "
                               "(1 violation(s)); nothing was written\nValidation Report")
     assert "Focus Node: <https://w3id.org/regiongraph/fact/meeting-tsivilev-krutoi-2024>" in message
+
+
+def test_errors_survive_the_trip_from_a_worker_process():
+    import pickle
+
+    from regiongraph.errors import DataError, InternalError, ValidationError
+
+    errors = [DataError("data/a.yaml", "unknown id 'x'", "fact-1", 7),
+              ValidationError("report text", 2), InternalError("a: rule r failed")]
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), str(copy), copy.exit_code) == (type(error), str(error),
+                                                            error.exit_code)
+
+
+def test_a_bug_in_a_rule_fails_the_build_with_exit_code_3_and_leaves_out_untouched(
+        project, capsys, monkeypatch):
+    from regiongraph.extract import extractor
+
+    def broken(scope):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(extractor, "RULES", (("broken", broken),))
+    out = project / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous build\n")
+    assert main(["build", "--root", str(project)]) == 3
+    captured = capsys.readouterr()
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    assert (out / "graph.ttl").read_text() == "previous build\n"
+    assert captured.err == (
+        "error: 000_7bb269fab435b68d: rule broken failed on the sentence at characters 0-44 "
+        "(IndexError: list index out of range); this is a bug in regiongraph, please report "
+        "it with the article\n")
+    assert main(["build", "--root", str(project), "--no-extract"]) == 0

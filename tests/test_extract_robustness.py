@@ -117,6 +117,64 @@ def test_english_text_gives_a_warning_and_no_facts(tmp_path, capsys):
     assert err == "warning: english: not Russian text; nothing extracted\n"
 
 
+def test_a_bad_file_among_good_ones_in_worker_processes_names_itself(tmp_path, capsys):
+    # The worker sends the file's error back pickled: it used to arrive as "an extraction
+    # worker process died (out of memory?)", and the good file's facts were lost.
+    good = write(tmp_path, "good.txt", RUSSIAN)
+    bad = write(tmp_path, "bad.txt", "")
+    _, alone, _ = extract(capsys, str(good))
+    code, out, err = extract(capsys, "--jobs", "2", str(bad), str(good))
+    assert code == 1
+    assert out == alone != ""
+    assert err.splitlines() == [f"error: {bad}: empty article: no text to extract from",
+                                "error: 1 of 2 file(s) could not be read"]
+
+
+def failing_rule(scope):
+    """A rule with a bug: it fails on every sentence with a Tverskaya street in it."""
+    if "Тверск" in scope.sentence.text:
+        raise KeyError("no such role")
+    return []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_that_fails_is_named_with_its_sentence_and_the_run_goes_on(
+        tmp_path, capsys, monkeypatch, jobs):
+    from regiongraph.extract import extractor
+
+    monkeypatch.setattr(extractor, "RULES", (*extractor.RULES, ("broken", failing_rule)))
+    good = write(tmp_path, "good.txt", RUSSIAN)
+    text = "Первая фраза.\nВстреча прошла на Тверской улице.\n"
+    buggy = write(tmp_path, "buggy.txt", text)
+    start = text.index("Встреча")
+    _, alone, _ = extract(capsys, str(good))
+    code, out, err = extract(capsys, "--jobs", jobs, str(buggy), str(good))
+    assert code == 3
+    assert out == alone != ""
+    assert err.splitlines() == [
+        f"error: buggy: rule broken failed on the sentence at characters {start}-"
+        f"{text.index(chr(10), start)} (KeyError: 'no such role'); this is a bug in "
+        "regiongraph, please report it with the article",
+        "error: the extractor failed on 1 of 2 file(s)"]
+
+
+def test_an_unexpected_error_is_one_line_with_exit_code_3(capsys, monkeypatch):
+    from regiongraph import cli
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "build", broken)
+    monkeypatch.delenv("REGIONGRAPH_DEBUG", raising=False)
+    assert main(["build"]) == 3
+    assert capsys.readouterr().err == (
+        "error: ZeroDivisionError: division by zero; this is a bug in regiongraph, please "
+        "report it (REGIONGRAPH_DEBUG=1 shows the traceback)\n")
+    monkeypatch.setenv("REGIONGRAPH_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["build"])
+
+
 # --- Long input ----------------------------------------------------------------------------------
 
 

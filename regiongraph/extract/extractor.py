@@ -16,10 +16,11 @@ import yaml
 
 from .. import __version__
 from ..dates import DateSyntaxError, Point, parse_temporal
+from ..errors import InternalError
 from .lexicon import RESOURCE, lexicon
 from .mentions import Candidates, Mention, Registry, find_mentions, resolve
 from .nlp import Sentence, analyse
-from .rules import RULES
+from .rules import RULES, Rule
 from .rules.base import Context, Found, Scope, protagonist, sides
 from .text import hide_debris, is_russian, mend_latin, read_article
 
@@ -77,7 +78,7 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     subject, parties = None, []
     for number, (sentence, mentions) in enumerate(pairs):
         scope = Scope(number, sentence, mentions, lex, date, context, subject, parties=parties)
-        here = [fact for _name, rule in RULES for fact in rule(scope)]
+        here = [fact for name, rule in RULES for fact in run_rule(name, rule, scope, doc)]
         found.extend(here)
         subject = protagonist(scope) or subject
         parties = sides(here) or parties
@@ -87,6 +88,20 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
                 arg.text = text[arg.start:arg.end]
     result.facts = consolidate(found)
     return result
+
+
+def run_rule(name: str, rule: Rule, scope: Scope, doc: str) -> list[Found]:
+    """The facts of one rule on one sentence. An exception from a rule is a bug of ours, not
+    of the article: it becomes an `InternalError` naming the article, the rule and the
+    sentence, which is what a bug report needs."""
+    try:
+        return list(rule(scope))
+    except Exception as exc:
+        sentence = scope.sentence
+        raise InternalError(
+            f"{doc}: rule {name} failed on the sentence at characters "
+            f"{sentence.start}-{sentence.stop} ({type(exc).__name__}: {exc}); this is a bug "
+            "in regiongraph, please report it with the article") from exc
 
 
 def identity(fact: Found) -> tuple:

@@ -3,7 +3,8 @@
 Workers load Natasha once each (about 1 s) and take files in order; results come back in
 the order of the input, so the output does not depend on `jobs`. A worker that dies (the
 out-of-memory killer) stops the run with an error instead of a hang. A file that is not an
-article (empty, binary, not UTF-8) gives its error in place of a result; the others go on.
+article (empty, binary, not UTF-8), or one on which the extractor fails (a bug: an
+`InternalError`), gives its error in place of a result; the others go on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..dates import Point
-from ..errors import DataError, RegiongraphError
+from ..errors import DataError, InternalError, RegiongraphError
 from .extractor import Extraction, extract_file, extract_text
 from .mentions import Candidates, Registry
 
@@ -40,18 +41,23 @@ def _init(registry: Registry) -> None:
     _registry, _candidates = registry, Candidates()
 
 
-def _one(item: Path | Item) -> Extraction | DataError:
+def _one(item: Path | Item) -> Extraction | DataError | InternalError:
+    """One file's extraction, or its error as a value: the other files go on."""
     try:
         if isinstance(item, Path):
             return extract_file(item, _registry, _candidates)
         return extract_text(item[0], item[1], _registry, _candidates, item[2])
-    except DataError as exc:
+    except (DataError, InternalError) as exc:
         return exc
+    except Exception as exc:  # a bug outside the rules (they name themselves): say where
+        name = str(item) if isinstance(item, Path) else item[0]
+        return InternalError(f"{name}: the extractor failed ({type(exc).__name__}: {exc}); "
+                             "this is a bug in regiongraph, please report it with the article")
 
 
 def extract_files(paths: Sequence[Path | Item], registry: Registry | None = None,
                   jobs: int = 1, progress: bool | None = None,
-                  ) -> Iterator[tuple[Path | Item, Extraction | DataError]]:
+                  ) -> Iterator[tuple[Path | Item, Extraction | DataError | InternalError]]:
     """Each file (or `(doc, text, date)` item) with its extraction or its error, in input
     order."""
     from tqdm import tqdm
