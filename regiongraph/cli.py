@@ -21,7 +21,8 @@ from .errors import InternalError, RegiongraphError, UsageError, ValidationError
 EXIT_CODES = """exit codes:
   0  success
   1  bad input data, or a graph that fails SHACL validation (nothing is written); an article
-     file that is empty, binary, not UTF-8 or not Russian; a service that cannot be reached
+     file that is empty, binary, not UTF-8 or not Russian; a service that cannot be reached;
+     a file that cannot be read or written (a full disk, no permission)
   2  bad usage: unknown option, missing file, SPARQL syntax error, --jobs below 1
   3  a bug in regiongraph: the message says what failed (REGIONGRAPH_DEBUG=1 shows the
      traceback); for a failing article, `build --no-extract` still builds"""
@@ -353,6 +354,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # the machine's, not ours: a full disk, a folder not writable
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: one line, unless the user asks for the traceback
         if os.environ.get("REGIONGRAPH_DEBUG"):
             raise

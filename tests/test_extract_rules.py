@@ -129,6 +129,7 @@ def test_a_trade_flow_planned_or_denied_says_so(text, modality):
     ("Компания «Альфа» планирует инвестировать 15 млн долларов в строительство завода.",
      "investment", "future"),
     ("Кузбасс готов экспортировать уголь в Белоруссию.", "trade", "possible"),
+    ("Кузбасс заинтересован в поставках угля в Белоруссию.", "trade", "possible"),
 ])
 def test_visits_investments_and_flows_to_come_say_so(text, kind, modality):
     assert [f.modality for f in extract_text("t", text).facts if f.type == kind] == [modality]
@@ -323,6 +324,80 @@ def test_a_side_named_by_a_place_adjective_is_that_place(text, kind, role):
     text = "Беларусь и Кузбасс сотрудничают. " + text
     (fact,) = [f for f in extract_text("t", text, registry()).facts if f.type == kind]
     assert [(a.text, a.entity) for a in fact.args if a.role == role] == [("Беларусь", "belarus")]
+
+
+@pytest.mark.parametrize("text, kind, role", [
+    ("В рамках визита белорусской делегации в Кузбасс прошли переговоры.", "visit", "who"),
+    ("Белорусская делегация посетила Кузбасс.", "visit", "who"),
+    ("Белорусская сторона подписала с Кузбассом соглашение о сотрудничестве.", "agreement",
+     "participant"),
+    ("Кузбасс закупит у белорусских производителей 200 автобусов.", "trade", "origin"),
+])
+def test_a_delegation_a_side_or_a_maker_named_by_a_place_adjective_is_that_place(
+        text, kind, role):
+    text = "Беларусь и Кузбасс сотрудничают. " + text
+    (fact,) = [f for f in extract_text("t", text, registry()).facts if f.type == kind]
+    assert [(a.text, a.entity) for a in fact.args if a.role == role][:1] == [
+        ("Беларусь", "belarus")]
+
+
+def test_a_place_adjective_stands_at_its_own_words():
+    text = "Беларусь и Кузбасс сотрудничают. Белорусская делегация посетила Кузбасс."
+    (visit,) = [f for f in extract_text("t", text, registry()).facts if f.type == "visit"]
+    (who,) = [a for a in visit.args if a.role == "who"]
+    assert text[who.start:who.end] == "Белорусская"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «приобрести» is a purchase; the maker named on the goods is where they come from
+    ("Компания «Альфауголь» приобрела 30 карьерных самосвалов компании «Бетамаш».",
+     [("goods", "карьерных самосвалов"), ("origin", "Бетамаш"),
+      ("destination", "Альфауголь")]),
+    # a stake is no goods: a share deal is no trade flow
+    ("Компания «Альфауголь» приобрела долю компании «Бетамаш».", None),
+])
+def test_a_purchase_from_a_maker(text, expected):
+    flows = [args for kind, _, args in facts(text) if kind == "trade"]
+    assert flows == ([expected] if expected else [])
+
+
+def test_a_registry_name_the_ner_missed_is_a_mention_of_its_entity():
+    text = "Разрез закупил 30 самосвалов БелАЗ. Делегация Кузбасса посетила ОАО «БелАЗ»."
+    result = extract_text("t", text, registry())
+    assert [(m.text, m.entity, m.how) for group in result.mentions for m in group
+            if m.entity == "belaz"] == [("БелАЗ", "belaz", "registry"),
+                                        ("ОАО «БелАЗ»", "belaz", "registry")]
+    assert [[(a.role, a.text) for a in f.args] for f in result.facts if f.type == "visit"] == [
+        [("who", "Кузбасс"), ("where", "ОАО «БелАЗ»")]]
+
+
+@pytest.mark.parametrize("text", [
+    "Стороны обсудили выполнение Минских соглашений.",  # an adjective is no place
+    "Он выступил на форуме «Бизнес в России» в прошлом году.",  # part of a quoted name
+    "Банк Industrial Bank of China открыл отделение.",  # part of a foreign name
+])
+def test_a_registry_name_inside_another_name_or_as_an_adjective_is_no_mention(text):
+    result = extract_text("t", text, registry())
+    assert [m.text for group in result.mentions for m in group if m.how == "registry"] == []
+
+
+def test_an_undeclined_word_after_the_verb_is_its_object_not_a_second_subject():
+    from regiongraph.extract.nlp import second_subject_is_object
+
+    from .extract_helpers import hand_tokens
+
+    tokens = hand_tokens([("Холдинг", "NOUN", 1, "nsubj", "холдинг", {"Case": "Nom"}),
+                          ("купил", "VERB", -1, "root", "купить"),
+                          ("Regnum", "PROPN", 1, "nsubj", "regnum", {"Case": "Nom"}),
+                          ("и", "CCONJ", 5, "cc", "и"),
+                          ("зал", "NOUN", 5, "nsubj", "зал", {"Case": "Nom"}),
+                          ("покинул", "VERB", 1, "conj", "покинуть"),
+                          ("министр", "NOUN", 5, "nsubj", "министр", {"Case": "Nom"})])
+    second_subject_is_object(tokens)
+    assert [(t.rel, t.feats.get("Case")) for t in tokens if t.pos != "VERB"] == [
+        ("nsubj", "Nom"), ("obj", "Acc"), ("cc", None),
+        # a word that declines keeps its reading: «зал покинул министр» has free word order
+        ("nsubj", "Nom"), ("nsubj", "Nom")]
 
 
 @pytest.mark.parametrize("names, entity", [

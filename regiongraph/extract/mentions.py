@@ -25,13 +25,23 @@ from functools import cache, cached_property
 
 from ..model import Entity
 from .lexicon import lexicon
-from .nlp import NerSpan, Sentence, analyser, first_reading_has
+from .nlp import (
+    NerSpan,
+    Sentence,
+    Token,
+    analyser,
+    first_reading_has,
+    models,
+    normalise,
+    quote_openers,
+)
 from .text import cyrillic_twins
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organisation", "LOC": "Territory"}
 LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао", "ип", "гуп", "фгуп", "муп",
                          "оджсц", "jsc", "llc", "ltd", "inc"})
 WORD = re.compile(r"[\w-]+")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass
@@ -119,6 +129,9 @@ class Registry:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)
+    #: The keys of names written with a capital, proper names: what is looked for in the
+    #: text beyond the NER's spans («белорусскую делегацию», a group of one article, is not).
+    proper: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, entities: dict[str, Entity]) -> Registry:
@@ -128,7 +141,15 @@ class Registry:
                 for key in {key_of(name), key_of(name, drop_legal=True)}:
                     if key:
                         registry.index.setdefault(key, entity.id)
+                        if is_proper(name):
+                            registry.proper.add(key)
         return registry
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every proper name's key: where a name the NER missed may
+        start."""
+        return frozenset(key.split()[0] for key in self.proper)
 
     @cached_property
     def names(self) -> dict[str, tuple[str, ...]]:
@@ -312,7 +333,8 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                 elif len(mention.normal.split()) >= 2:
                     people.add(mention)
             mentions.append(mention)
-        out.append(mentions)
+        mentions += registry_names(sentence, number, registry, mentions)
+        out.append(sorted(mentions, key=lambda m: m.start))
     new_names = [m for group in out for m in group if m.type in ("ORG", "LOC") and not m.how]
     names_as_written(new_names)
     full_organisation_names([m for m in new_names if m.type == "ORG"])
@@ -324,6 +346,71 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                 if full is not None:
                     mention.name, mention.how, mention.entity = full.name, "surname", full.entity
     return out
+
+
+#: The most words of a registry name looked for in the text.
+MAX_NAME_WORDS = 6
+
+
+def registry_names(sentence: Sentence, number: int, registry: Registry,
+                   found: list[Mention]) -> list[Mention]:
+    """Names of registry people, organisations and places that the NER did not tag («30
+    самосвалов БелАЗ»): the longest run of words from a capitalised word whose key is a
+    registry alias's, outside the NER's spans. The registry is the user's own list of what
+    matters, so a name it knows is not left to the tagger's guess. A name ends on a noun
+    («Минских соглашений» is no «Минск»), and is not a part of a longer name: of quoted words
+    («форум «Бизнес в России»»), or of a foreign name («Bank of China»)."""
+    if not registry.index:
+        return []
+    tokens = sentence.tokens
+    openers = quote_openers(tokens)
+    taken = {index for mention in found for index in mention.tokens}
+    taken |= {t.index for m in found for t in tokens if m.start <= t.start < m.stop}
+    out: list[Mention] = []
+    first = 0
+    while first < len(tokens):
+        token = tokens[first]
+        if first in taken or not token.text[:1].isupper() or \
+                word_lemma(name_words(token.text)[0] if name_words(token.text) else "") \
+                not in registry.first_words:
+            first += 1
+            continue
+        last = min(first + MAX_NAME_WORDS, len(tokens)) - 1
+        while last >= first:
+            if is_whole_name(tokens, openers, first, last) and \
+                    all(k not in taken for k in range(first, last + 1)):
+                offset = sentence.start
+                text = sentence.text[token.start - offset:tokens[last].stop - offset]
+                key = next((k for k in (key_of(text), key_of(text, drop_legal=True))
+                            if k in registry.proper), None)
+                known = registry.index[key] if key else None
+                kind = type_of_class(registry.entities[known].cls, "ORG") if known else ""
+                if kind in ("PER", "ORG", "LOC"):
+                    normal = normalise(models(), tokens[first:last + 1], kind == "PER")
+                    out.append(Mention(kind, token.start, tokens[last].stop, text, normal,
+                                       number, list(range(first, last + 1)), known,
+                                       registry.entities[known].cls, "registry", normal))
+                    break
+            last -= 1
+        first = last + 1 if last >= first else first + 1
+    return out
+
+
+def is_proper(name: str) -> bool:
+    """Whether a name is written with a capital: its first letter, after quote marks."""
+    return next((c for c in name if c.isalpha()), "").isupper()
+
+
+def is_whole_name(tokens: list[Token], openers: list[int], first: int, last: int) -> bool:
+    """Whether words `first`..`last` can be a name on their own (see `registry_names`)."""
+    if tokens[last].pos not in ("NOUN", "PROPN", "X"):
+        return False
+    opener = openers[first]
+    if opener >= 0 and (opener != first - 1 or last + 1 >= len(tokens) or
+                        openers[last + 1] == opener):
+        return False  # inside quotes that hold more than the name
+    return not any(0 <= k < len(tokens) and LATIN_WORD.fullmatch(tokens[k].text)
+                   for k in (first - 1, last + 1))
 
 
 def names_as_written(mentions: list[Mention]) -> None:

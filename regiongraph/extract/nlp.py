@@ -9,6 +9,7 @@ sees `Sentence`s of `Token`s with character offsets into the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -205,6 +206,7 @@ def tag_batch(m: Models, batch: list[Sentence]) -> None:
             token.rel = tagged.rel
         untangle(sentence.tokens)
         adjectives_on_their_noun(sentence.tokens)
+        second_subject_is_object(sentence.tokens)
     for sentence, markup in zip(batch, m.ner.map([s.text for s in batch]), strict=True):
         for ner_type, first_char, last_char in joined_names(m, sentence, markup.spans):
             start, stop = sentence.start + first_char, sentence.start + last_char
@@ -304,6 +306,56 @@ def adjectives_on_their_noun(tokens: list[Token]) -> None:
         for kid in tokens:
             if kid.head == first.index and kid.rel == "case":
                 kid.head = noun.index
+
+
+#: A word that does not decline: an abbreviation in capitals, or a word in Latin letters.
+UNDECLINED = re.compile(r"[А-ЯЁ]{2,}|[A-Za-z][A-Za-z0-9&.-]*")
+OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
+
+
+def quote_openers(tokens: list[Token]) -> list[int]:
+    """For each word inside quote marks, the index of the innermost mark that opened them;
+    -1 for a word outside quotes and for the marks. Marks nest; one that may open or close
+    («"», «“») closes the mark it pairs with when that is the innermost open, and opens
+    otherwise."""
+    openers = [-1] * len(tokens)
+    opened: list[Token] = []  # the marks open, innermost last
+    for token in tokens:
+        mark = token.text
+        if mark not in QUOTES:
+            if opened:
+                openers[token.index] = opened[-1].index
+        elif mark in CLOSING_QUOTES and opened and (
+                mark not in OPENING_QUOTES or opened[-1].text in (mark, "„")):
+            opened.pop()  # «»; „“ and “” close on their «“»/«”», a straight one on its own
+        elif mark in OPENING_QUOTES:
+            opened.append(token)
+    return openers
+
+
+def second_subject_is_object(tokens: list[Token]) -> None:
+    """Make the second of two subjects of a verb, the one after it, its object, when it is a
+    word that does not decline: an abbreviation or a Latin name («ОАО», «Regnum») reads as
+    nominative as well as accusative, and the parser then gives «Делегация посетила ОАО
+    «Альфа»» two subjects. A verb has one, and the one before it is its subject. A word that
+    declines keeps its reading: word order is free («Зал покинул президент»: the subject
+    after the verb). A passive or a copula keeps its words («X является Y»)."""
+    subjects: dict[int, list[Token]] = {}
+    for token in tokens:
+        if token.rel == "nsubj" and token.head >= 0:
+            subjects.setdefault(token.head, []).append(token)
+    for verb, words in subjects.items():
+        if len(words) != 2 or tokens[verb].pos != "VERB" or \
+                not words[0].index < verb < words[1].index or \
+                not UNDECLINED.fullmatch(words[1].text) or any(  # not in another clause
+                    t.pos in ("PUNCT", "SCONJ", "CCONJ") for t in tokens[verb:words[1].index]) or \
+                any(t.head == verb and t.rel in ("obj", "cop", "aux:pass") for t in tokens):
+            continue
+        words[1].rel = "obj"
+        if words[1].feats.get("Case") == "Nom":  # tagged so for being a subject
+            words[1].feats = {**words[1].feats, "Case": "Acc"}
 
 
 #: Relations of words that describe a noun after them («на принадлежащем X канале»).

@@ -16,7 +16,14 @@ from ...dates import Point
 from ...model import Money
 from ..lexicon import Lexicon
 from ..mentions import Mention, key_of
-from ..nlp import Sentence, Token, models, normalise
+from ..nlp import (
+    QUOTES,
+    Sentence,
+    Token,
+    models,
+    normalise,
+    quote_openers,
+)
 from ..when import dates_in, money_in
 
 PERSON, ORG, LOC = "PER", "ORG", "LOC"
@@ -26,9 +33,6 @@ NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 #: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
 #: Quote marks that open and that close a name («Альфа», "Альфа", „Альфа“), and both.
-OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
-CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
-QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 #: Parts of speech of the words «который» can stand for.
 NOUNS = ("NOUN", "PROPN", "PRON")
 #: A word in Latin letters (and digits).
@@ -303,21 +307,8 @@ class Scope:
     @cached_property
     def quoted(self) -> frozenset[int]:
         """The words inside quote marks («банк «Альфа - Инвест»»: the dash is part of a name,
-        no mark between clauses). Marks nest; one that may open or close («"», «“») closes
-        the mark it pairs with when that is the innermost open, and opens otherwise."""
-        inside: set[int] = set()
-        opened: list[str] = []  # the marks open, innermost last
-        for token in self.tokens:
-            mark = token.text
-            if mark not in QUOTES:
-                if opened:
-                    inside.add(token.index)
-            elif mark in CLOSING_QUOTES and opened and (
-                    mark not in OPENING_QUOTES or opened[-1] in (mark, "„")):
-                opened.pop()  # «»; „“ and “” close on their «“»/«”», a straight one on its own
-            elif mark in OPENING_QUOTES:
-                opened.append(mark)
-        return frozenset(inside)
+        no mark between clauses); see `nlp.quote_openers`."""
+        return frozenset(i for i, mark in enumerate(quote_openers(self.tokens)) if mark >= 0)
 
     @cached_property
     def money(self) -> list[tuple[int, int, Money]]:
@@ -334,8 +325,30 @@ class Scope:
         a place adjective («томского» for «Томская область»), a bare noun («компании» for
         «компания «Альфа»»), a name the NER missed here («Acme» for «Acme Systems»). The
         fact then points at the words of its sentence that say it."""
+        return self.arg(role, self.mention_at(mention, index))
+
+    def mention_at(self, mention: Mention, index: int) -> Mention:
+        """The mention standing at another word of this sentence (see `arg_at`), for rules
+        that gather mentions before they make arguments."""
         token = self.tokens[index]
-        return replace(self.arg(role, mention), start=token.start, end=token.stop)
+        return replace(mention, start=token.start, stop=token.stop, text=token.text,
+                       sentence=self.number, tokens=[index])
+
+    def adjective_place(self, index: int) -> Mention | None:
+        """The place an adjective names: the article's place whose name has the adjective
+        («томского» → «Томская область») or derives from it («Томск»); the names the article
+        writes first, then the registry's other names of its places («белорусский» →
+        «Белоруссия», when the article writes «Беларусь»)."""
+        token = self.tokens[index]
+        if token.lemma in self.lex.job_modifiers or token.lemma in self.lex.time_markers:
+            return None
+        for places in (self.context.places, self.context.places_aliased):
+            found = next((m for m, words in places if token.lemma in words), None) or next(
+                (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
+                 token.lemma.startswith(stem)), None)
+            if found is not None:
+                return found
+        return None
 
     def span_arg(self, role: str, first: int, last: int) -> Arg:
         start, stop = self.tokens[first].start, self.tokens[last].stop

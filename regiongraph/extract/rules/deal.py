@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..nlp import Token
+from ..nlp import CLOSING_QUOTES, OPENING_QUOTES, Token
 from .base import (
     ACTORS,
-    CLOSING_QUOTES,
     LOC,
-    OPENING_QUOTES,
     ORG,
     PERSON,
     PHRASE,

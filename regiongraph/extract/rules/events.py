@@ -222,18 +222,25 @@ def bare_objects(scope: Scope, verb: int) -> list[int]:
 
 def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     """The actors of an event's words (a meeting's, a visit's, an agreement's); a delegation
-    stands for the party named in its genitive («с делегацией Грузии»: Грузия); a name the
-    tagger missed here stands for the person of that name the article mentions elsewhere
-    («Петров прибыл в Рим и встретился с …», with «Иван Петров» named before)."""
+    stands for the party named in its genitive («с делегацией Грузии»: Грузия), or by a
+    place adjective, as a side does («белорусская делегация», «белорусская сторона»:
+    Беларусь); a name the tagger missed here stands for the person of that name the article
+    mentions elsewhere («Петров прибыл в Рим и встретился с …», with «Иван Петров» named
+    before)."""
     lex = scope.lex
     words: list[int] = []
     found: list[Mention] = []
     for index in indices:
         for conj in scope.conjuncts(index):
-            if scope.tokens[conj].lemma in lex.meeting_delegates and scope.actor(conj) is None:
+            lemma = scope.tokens[conj].lemma
+            if lemma in lex.meeting_delegates and scope.actor(conj) is None:
                 genitives = genitives_of(scope, conj)
                 words += genitives
                 found += scope.actors(genitives)  # «с делегацией Грузии и Армении»
+                if not genitives:
+                    found += adjective_places(scope, conj)
+            elif lemma in lex.adjective_parties and scope.actor(conj) is None:
+                found += adjective_places(scope, conj)
             else:
                 words.append(conj)
                 found += scope.named(conj)
@@ -244,16 +251,29 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     return distinct(found)
 
 
+def adjective_places(scope: Scope, index: int) -> list[Mention]:
+    """The places the adjectives on a noun name («белорусская и российская стороны»), each
+    standing at its adjective."""
+    found = []
+    for kid in scope.children(index, "amod"):
+        for adjective in scope.conjuncts(kid):
+            place = scope.adjective_place(adjective)
+            if place is not None:
+                found.append(scope.mention_at(place, adjective))
+    return found
+
+
 def event_modality(scope: Scope, index: int, own: bool = True) -> str:
     """Whether an event (a meeting, a visit, an agreement, a trade flow, an investment)
     happened: «не встречался», «отказался от встречи» (negated); «может встретиться», «готовы
-    поставлять» (possible); «планирует встретиться», «встретится», «предстоящая встреча»,
-    «планирует закупить» (future); the lexicon's `event_negated`, `event_possible` and
-    `event_future` words. Reads the event's word, its modifiers and the words it is an
-    argument of; of an adverbial's head only the head word counts («на встрече … не
-    сказал»), and not when the meeting is where it happened («не смогли договориться на
-    переговорах»). Without `own`, the event's word is not read itself: «договорились» is an
-    agreement reached, though it makes a meeting it names one to come."""
+    поставлять», «заинтересован в поставках» (possible); «планирует встретиться»,
+    «встретится», «предстоящая встреча», «планирует закупить» (future); the lexicon's
+    `event_negated`, `event_possible` and `event_future` words. Reads the event's word, its
+    modifiers and the words it is an argument of; of an adverbial's head only the head word
+    counts («на встрече … не сказал»), and not when the meeting is where it happened («не
+    смогли договориться на переговорах»), unless that head is an adjective of a state.
+    Without `own`, the event's word is not read itself: «договорились» is an agreement
+    reached, though it makes a meeting it names one to come."""
     tokens, lex = scope.tokens, scope.lex
     words: set[str] = set()
     future = False
@@ -271,8 +291,9 @@ def event_modality(scope: Scope, index: int, own: bool = True) -> str:
                 token.rel.startswith("nsubj") and head.lemma in lex.meeting_light) or (
                 token.rel == "nmod" and head.lemma in lex.meeting_frames)):
             if head is not None and token.rel in ("obl", "nmod", "nsubj", "nsubj:pass") and \
-                    token.feats.get("Case") != "Loc" and not in_frame(scope, current):
-                words.add(head.lemma)  # «договорились о встрече», not «на», «в ходе»
+                    (token.feats.get("Case") != "Loc" or head.pos == "ADJ") and \
+                    not in_frame(scope, current):  # «договорились о встрече», «заинтересован
+                words.add(head.lemma)  # в поставках», not «на встрече сказал», «в ходе»
             break
         current, hops = token.head, hops + 1
     if words & lex.event_negated:

@@ -68,7 +68,8 @@ def trade(scope: Scope) -> Iterator[Found]:
     come from and go to. An export's subject is where the goods come from, a purchase's
     subject where they go; «из X» is an origin, «в X» (accusative) a destination, and so is
     the place of a market («в магазинах X»); a place adjective on the goods («итальянское
-    вино», «техника грузинского производства») names their origin. Sides named by a common
+    вино», «техника грузинского производства») names their origin, else their maker does
+    («самосвалы «БелАЗ»»). Sides named by a common
     noun count when the registry knows the phrase; the conversion to facts drops a flow that
     lacks either side. Trade that is banned («запретил ввозить X», «запрет на ввоз X») is a
     deal (a sanction), not a flow. A flow planned, possible or denied says so, as a meeting
@@ -85,8 +86,8 @@ def trade(scope: Scope) -> Iterator[Found]:
         made = [k for i in (token.index, *goods) for k in scope.children(i, "nmod")
                 if scope.tokens[k].lemma in lex.trade_made]  # «X Y-ского производства»
         origins, destinations = trade_sides(scope, token, direction, [*goods, *made])
-        origins += [a for a in (goods_origin(scope, g) for g in [*goods, *made])
-                    if a is not None][:1]
+        origins += ([a for a in (goods_origin(scope, g) for g in [*goods, *made]) if a] or
+                    [a for a in (goods_maker(scope, g) for g in goods) if a])[:1]
         if not origins and not destinations:
             continue
         args = [goods_arg(scope, g) for g in goods]
@@ -135,12 +136,23 @@ def goods_arg(scope: Scope, noun: int) -> Arg:
 
 def ends_goods(scope: Scope, token: Token) -> bool:
     """Whether a word ends the goods' phrase (see `goods_arg`): a comma, a conjunct, where
-    the goods are made, a place or organisation, or a preposition that does not describe
-    goods."""
-    lex, mention = scope.lex, scope.at.get(token.index)
+    the goods are made, a place or organisation (or its noun: «самосвалы компании «Альфа»»),
+    or a preposition that does not describe goods."""
+    lex, mention = scope.lex, scope.actor(token.index)
     return token.text in ",;:" or token.rel in ("conj", "cc") or token.lemma in lex.trade_made \
         or (mention is not None and mention.type in (LOC, ORG)) \
         or (token.rel == "case" and token.lemma not in lex.goods_prepositions)
+
+
+def goods_maker(scope: Scope, noun: int) -> Arg | None:
+    """The maker of goods, an organisation named right on their noun («самосвалы «БелАЗ»»,
+    «уголь компании «Альфа»»): where they come from when no place adjective says so (the
+    maker of one of several goods is not the origin of all)."""
+    for kid in scope.children(noun, "appos", "nmod"):
+        mention = scope.actor(kid)
+        if mention is not None and mention.type == ORG and not scope.case_of(kid):
+            return scope.arg("origin", mention)
+    return None
 
 
 def goods_origin(scope: Scope, noun: int) -> Arg | None:
@@ -198,13 +210,13 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
         return scope.arg("side", mention) if mention.type in (LOC, ORG) else None
     token, lex = scope.tokens[index], scope.lex
     if token.pos != "NOUN" or not (token.lemma in lex.org_nouns or token.lemma in
-                                   lex.trade_markets or token.lemma in lex.party_nouns):
+                                   lex.trade_markets or token.lemma in lex.adjective_parties):
         return None
     for kid in scope.children(index, "nmod"):  # «в магазинах Италии», «для городов Грузии»
         mention = scope.at.get(kid)
         if mention is not None and mention.type in (LOC, ORG):
             return scope.arg("side", mention)
-    if token.lemma not in lex.org_nouns and token.lemma not in lex.party_nouns:
+    if token.lemma not in lex.org_nouns and token.lemma not in lex.adjective_parties:
         return None
     earlier = antecedent(scope, token) if not scope.children(index, "amod", "nmod") else None
     if earlier is not None:
@@ -221,6 +233,8 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
 
 
 def is_company_word(scope: Scope, lemma: str) -> bool:
-    """Whether a noun names a company or a business rather than goods («завод», «акции»)."""
+    """Whether a noun names a company, a business or a stake in one rather than goods
+    («завод», «акции», «доля»)."""
     lex = scope.lex
-    return lemma in lex.trade_made or lemma in lex.org_nouns or lemma in lex.property_nouns
+    return lemma in lex.trade_made or lemma in lex.org_nouns or lemma in lex.property_nouns \
+        or lemma in lex.stake_nouns

@@ -9,9 +9,8 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon
 from ..mentions import Mention
-from ..nlp import Token, every_reading, models, normalise
+from ..nlp import CLOSING_QUOTES, Token, every_reading, models, normalise
 from .base import (
-    CLOSING_QUOTES,
     LOC,
     ORG,
     PERSON,
@@ -222,22 +221,15 @@ def joined_organisation(scope: Scope, last: int, anchor: int) -> Arg | None:
 
 def place_adjective(scope: Scope, token: Token) -> Arg | None:
     """A place named by an adjective before a post («подмосковного губернатора»,
-    «российский президент»): the place of the article whose name has the adjective
-    («Томская область»), or derives from it («Томск»), else the adjective itself when it has
-    a place adjective's suffix."""
-    lex = scope.lex
-    if token.lemma in lex.job_modifiers or token.lemma in lex.time_markers:
+    «российский президент»): the place of the article the adjective names
+    (`Scope.adjective_place`), else the adjective itself when it has a place adjective's
+    suffix."""
+    place = scope.adjective_place(token.index)
+    if place is not None:
+        return scope.arg_at("where", place, token.index)
+    if token.lemma in scope.lex.job_modifiers or token.lemma in scope.lex.time_markers:
         return None
-    # A name with the adjective itself first («томского» → «Томская область»), then a name
-    # the adjective derives from («Томск»); the names the article writes, then the registry's
-    # other names of its places.
-    for places in (scope.context.places, scope.context.places_aliased):
-        found = next((m for m, words in places if token.lemma in words), None) or next(
-            (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
-             token.lemma.startswith(stem)), None)
-        if found is not None:
-            return scope.arg_at("where", found, token.index)
-    if token.lemma.endswith(tuple(lex.place_adjective_endings)):
+    if token.lemma.endswith(tuple(scope.lex.place_adjective_endings)):
         return scope.span_arg("where", token.index, token.index)
     return None
 

@@ -9,13 +9,12 @@ from dataclasses import replace
 from itertools import islice
 
 from ..mentions import Mention
-from ..nlp import Token
+from ..nlp import QUOTES, Token
 from .base import (
     ACTORS,
     LOC,
     ORG,
     PERSON,
-    QUOTES,
     Arg,
     Found,
     Scope,
