@@ -341,6 +341,35 @@ def test_a_delegation_a_side_or_a_maker_named_by_a_place_adjective_is_that_place
         ("Беларусь", "belarus")]
 
 
+def test_a_body_named_with_its_place_is_that_place_as_a_party_and_a_place_is_no_topic():
+    text = ("Завод «Альфамаш» и правительство Кузбасса договорились о создании производства "
+            "тракторов в Новокузнецке.")
+    (agreement,) = [f for f in extract_text("t", text, registry()).facts
+                    if f.type == "agreement"]
+    assert [(a.role, a.text) for a in agreement.args] == [
+        ("participant", "Альфамаш"), ("participant", "Кузбасс")]
+
+
+def test_a_place_noun_is_the_place_last_named_with_that_noun():
+    # «республика» is Беларусь («Республика Беларусь»), not Кузбасс, though both fit its
+    # classes and Кузбасс is named last
+    text = ("В прошлом году Беларусь поставила в Кузбасс 120 самосвалов. В свою очередь, "
+            "регион экспортирует в республику уголь.")
+    flows = [[(a.role, a.text) for a in f.args] for f in extract_text(
+        "t", text, registry()).facts if f.type == "trade"]
+    assert flows[1] == [("goods", "уголь"), ("origin", "Кузбасс"), ("destination", "Беларусь")]
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Кузбасс закупает более 300 единиц белорусской сельхозтехники.", "белорусской сельхозтехники"),
+    ("Кузбасс поставил в Беларусь 2 млн тонн угля.", "угля"),
+])
+def test_goods_are_what_a_measure_counts(text, goods):
+    text = "Беларусь и Кузбасс сотрудничают. " + text
+    (flow,) = [f for f in extract_text("t", text, registry()).facts if f.type == "trade"]
+    assert [a.text for a in flow.args if a.role == "goods"] == [goods]
+
+
 def test_a_place_adjective_stands_at_its_own_words():
     text = "Беларусь и Кузбасс сотрудничают. Белорусская делегация посетила Кузбасс."
     (visit,) = [f for f in extract_text("t", text, registry()).facts if f.type == "visit"]

@@ -355,50 +355,62 @@ MAX_NAME_WORDS = 6
 def registry_names(sentence: Sentence, number: int, registry: Registry,
                    found: list[Mention]) -> list[Mention]:
     """Names of registry people, organisations and places that the NER did not tag («30
-    самосвалов БелАЗ»): the longest run of words from a capitalised word whose key is a
-    registry alias's, outside the NER's spans. The registry is the user's own list of what
-    matters, so a name it knows is not left to the tagger's guess. A name ends on a noun
-    («Минских соглашений» is no «Минск»), and is not a part of a longer name: of quoted words
-    («форум «Бизнес в России»»), or of a foreign name («Bank of China»)."""
-    if not registry.index:
+    самосвалов БелАЗ», «правительство Кузбасса»), outside its spans: the registry is the
+    user's own list of what matters, so a name it knows is not left to the tagger's guess.
+    See `registry_name_at` for what counts as such a name."""
+    if not registry.proper:
         return []
     tokens = sentence.tokens
     openers = quote_openers(tokens)
-    taken = {index for mention in found for index in mention.tokens}
-    taken |= {t.index for m in found for t in tokens if m.start <= t.start < m.stop}
+    free = [not any(m.start <= t.start < m.stop for m in found) for t in tokens]
     out: list[Mention] = []
     first = 0
     while first < len(tokens):
-        token = tokens[first]
-        if first in taken or not token.text[:1].isupper() or \
-                word_lemma(name_words(token.text)[0] if name_words(token.text) else "") \
-                not in registry.first_words:
+        match = registry_name_at(sentence, registry, openers, free, first)
+        if match is None:
             first += 1
             continue
-        last = min(first + MAX_NAME_WORDS, len(tokens)) - 1
-        while last >= first:
-            if is_whole_name(tokens, openers, first, last) and \
-                    all(k not in taken for k in range(first, last + 1)):
-                offset = sentence.start
-                text = sentence.text[token.start - offset:tokens[last].stop - offset]
-                key = next((k for k in (key_of(text), key_of(text, drop_legal=True))
-                            if k in registry.proper), None)
-                known = registry.index[key] if key else None
-                kind = type_of_class(registry.entities[known].cls, "ORG") if known else ""
-                if kind in ("PER", "ORG", "LOC"):
-                    normal = normalise(models(), tokens[first:last + 1], kind == "PER")
-                    out.append(Mention(kind, token.start, tokens[last].stop, text, normal,
-                                       number, list(range(first, last + 1)), known,
-                                       registry.entities[known].cls, "registry", normal))
-                    break
-            last -= 1
-        first = last + 1 if last >= first else first + 1
+        last, entity = match
+        kind = type_of_class(registry.entities[entity].cls, "ORG")
+        text = sentence.text[tokens[first].start - sentence.start:
+                             tokens[last].stop - sentence.start]
+        normal = normalise(models(), tokens[first:last + 1], kind == "PER")
+        out.append(Mention(kind, tokens[first].start, tokens[last].stop, text, normal, number,
+                           list(range(first, last + 1)), entity,
+                           registry.entities[entity].cls, "registry", normal))
+        first = last + 1
     return out
 
 
+def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
+                     free: list[bool], first: int) -> tuple[int, str] | None:
+    """The longest registry name from word `first` (its last word and its entity): words the
+    NER left free, one of them capitalised, whose key is the key of a registry person's,
+    organisation's or place's name written with a capital (`Registry.proper`), and that can
+    stand alone (`is_whole_name`)."""
+    tokens = sentence.tokens
+    words = name_words(tokens[first].text)
+    if not free[first] or not words or word_lemma(words[0]) not in registry.first_words:
+        return None
+    for last in range(min(first + MAX_NAME_WORDS, len(tokens)) - 1, first - 1, -1):
+        run = tokens[first:last + 1]
+        if not all(free[first:last + 1]) or not any(t.text[:1].isupper() for t in run) or \
+                not is_whole_name(tokens, openers, first, last):
+            continue
+        text = sentence.text[run[0].start - sentence.start:run[-1].stop - sentence.start]
+        key = next((k for k in (key_of(text), key_of(text, drop_legal=True))
+                    if k in registry.proper), None)
+        entity = registry.index[key] if key else None
+        if entity and type_of_class(registry.entities[entity].cls, "ORG") in \
+                ("PER", "ORG", "LOC"):
+            return last, entity
+    return None
+
+
 def is_proper(name: str) -> bool:
-    """Whether a name is written with a capital: its first letter, after quote marks."""
-    return next((c for c in name if c.isalpha()), "").isupper()
+    """Whether a name has a word written with a capital («Правительство Кузбасса»,
+    «администрация правительства Кузбасса»; not «белорусскую делегацию»)."""
+    return any(word[:1].isupper() for word in WORD.findall(name))
 
 
 def is_whole_name(tokens: list[Token], openers: list[int], first: int, last: int) -> bool:

@@ -73,6 +73,12 @@ class Context(list[Mention]):
         область»), lemmatised once per article instead of once per adjective."""
         return self.places_named(lambda mention: (mention.name,))
 
+    def name_words(self, mention: Mention) -> set[str]:
+        """The lemmas of the words of a mention's names: its own and, for a registry entity,
+        its other names («республика» for «Беларусь», through «Республика Беларусь»)."""
+        names = (mention.name, *self.aliases.get(mention.entity, ()))
+        return {word for name in names for word in key_of(name).split()}
+
     @cached_property
     def places_aliased(self) -> list[tuple[Mention, list[str]]]:
         """The article's registry places under their other names, matched after the names the

@@ -222,7 +222,8 @@ def bare_objects(scope: Scope, verb: int) -> list[int]:
 
 def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     """The actors of an event's words (a meeting's, a visit's, an agreement's); a delegation
-    stands for the party named in its genitive («с делегацией Грузии»: Грузия), or by a
+    or a body (`deal_bodies`) stands for the party named in its genitive («с делегацией
+    Грузии», «правительство Грузии»: Грузия), or by a
     place adjective, as a side does («белорусская делегация», «белорусская сторона»:
     Беларусь); a name the tagger missed here stands for the person of that name the article
     mentions elsewhere («Петров прибыл в Рим и встретился с …», with «Иван Петров» named
@@ -233,7 +234,8 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     for index in indices:
         for conj in scope.conjuncts(index):
             lemma = scope.tokens[conj].lemma
-            if lemma in lex.meeting_delegates and scope.actor(conj) is None:
+            if (lemma in lex.meeting_delegates or lemma in lex.deal_bodies) and \
+                    scope.actor(conj) is None:
                 genitives = genitives_of(scope, conj)
                 words += genitives
                 found += scope.actors(genitives)  # «с делегацией Грузии и Армении»
@@ -364,9 +366,10 @@ def agreement(scope: Scope) -> Iterator[Found]:
     подписали соглашение о сотрудничестве», «X заключил договор с Y», «между X и Y достигнута
     договорённость»). The parties are the subject (a delegation for its party; «стороны», the
     sides of the last meeting, visit or agreement of an earlier sentence), the «с» and
-    «между» phrases, two or more; the topic a name in its «о» phrase («соглашение о
-    строительстве завода «Альфа»»). An agreement to buy, invest or lend is a deal
-    (`deal`), not one of these. Planned or denied agreements say so (`event_modality`)."""
+    «между» phrases, two or more; the topic an organisation's or project's name in its «о»
+    phrase («соглашение о строительстве завода «Альфа»»; a place there is where, not what:
+    «о прекращении огня на Украине»). An agreement to buy, invest or lend is a deal (`deal`),
+    not one of these. Planned or denied agreements say so (`event_modality`)."""
     lex, tokens = scope.lex, scope.tokens
     for token in tokens:
         if token.lemma in lex.agreement_verbs and token.pos == "VERB":
@@ -398,7 +401,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
             continue
         args = [scope.arg("participant", m) for m in parties]
         topic = next((scope.arg("topic", m) for k in about for m in scope.actors([k], depth=2)
-                      if all(m.entity != p.entity for p in parties)), None)
+                      if m.type == ORG and all(m.entity != p.entity for p in parties)), None)
         args += [a for a in (topic, scope.when_of(word)) if a is not None]
         # a passive's noun is its subject, a participle describes it: the verb says whether
         # it happened («не заключён»)

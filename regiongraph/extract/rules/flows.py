@@ -101,13 +101,15 @@ def trade(scope: Scope) -> Iterator[Found]:
 def goods_of(scope: Scope, trigger: Token) -> list[int]:
     """The nouns naming the goods a trade word moves: its object and their conjuncts, the
     genitive of a noun («экспорт угля»), the subject of a passive, the noun a participle
-    describes («уголь, экспортируемый …»); else the goods words of the sentence."""
+    describes («уголь, экспортируемый …»), what a measure counts («300 единиц техники»);
+    else the goods words of the sentence."""
     described = described_noun(scope, trigger.index, ("acl", "amod", "acl:relcl")) \
         if trigger.pos == "VERB" else []
     found = [first_conjunct(scope, k) for k in described]  # «уголь и кокс, вывозимые …»: both
     rels = ("obj", "nsubj:pass") if trigger.pos == "VERB" else ("nmod",)
     found += [k for k in scope.children(trigger.index, *rels)
               if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]
+    found = [measured(scope, k) for k in found]
     nouns = [c for i in found for c in scope.conjuncts(i)
              if scope.tokens[c].pos == "NOUN" and scope.at.get(c) is None
              and not is_company_word(scope, scope.tokens[c].lemma)]  # bought: a deal, not goods
@@ -115,6 +117,16 @@ def goods_of(scope: Scope, trigger: Token) -> list[int]:
         nouns = [t.index for t in scope.tokens
                  if t.lemma in scope.lex.trade_goods and t.pos == "NOUN"]
     return sorted(set(nouns))
+
+
+def measured(scope: Scope, noun: int) -> int:
+    """The goods a measure counts («300 единиц техники», «партия угля»: техника, уголь), or
+    the noun itself."""
+    if scope.tokens[noun].lemma in scope.lex.goods_measures:
+        counted = [k for k in scope.children(noun, "nmod") if not scope.case_of(k)]
+        if counted:
+            return counted[0]
+    return noun
 
 
 def goods_arg(scope: Scope, noun: int) -> Arg:

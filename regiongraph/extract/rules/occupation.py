@@ -293,14 +293,17 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
     devset+validation (3 more match facts the scorer leaves out by default, all right; the
     9 bare nouns resolved there all name the right organisation). For a place («глава
     региона»): the last place of the article named before it whose registry class fits the
-    noun. Unknown names have no class: a country's noun then stands for the country the
-    article is about (`home_country`), and other nouns for nothing."""
+    noun, the last one named with the noun first («в республику» after «Беларусь … в Кузбасс»:
+    Беларусь, whose registry name is «Республика Беларусь»). Unknown names have no class: a
+    country's noun then stands for the country the article is about (`home_country`), and
+    other nouns for nothing."""
     classes = scope.lex.place_nouns.get(noun.lemma)
     if not classes:
         found = scope.context.introduced(noun.lemma, noun.start, scope.lex.noun_prefixes)
         return scope.arg_at("where", found, noun.index) if found is not None else None
-    found = next((m for m in reversed(scope.context)
-                  if m.start < noun.start and m.cls in classes), None)
+    earlier = [m for m in reversed(scope.context) if m.start < noun.start and m.cls in classes]
+    found = next((m for m in earlier if noun.lemma in scope.context.name_words(m)),
+                 next(iter(earlier), None))
     if found is None:  # «глава государства»: the country the article is about, if one
         return home_country(scope) if "Country" in classes else None
     return scope.arg_at("where", found, noun.index)
