@@ -31,7 +31,8 @@ from .occupation import antecedent, place_adjective
 
 def investment(scope: Scope) -> Iterator[Found]:
     """Money invested, in what, by whom: an investment word, an amount of money in the same
-    sentence, the project after «в» («инвестиции в строительство завода «Амур»») and the
+    sentence, the project after «в» in the accusative («инвестиции в строительство завода
+    «Амур»»; not «в 2024 году») and the
     investor (the subject, or a name in the genitive: «инвестиции компании X»; a party a
     place adjective names: «белорусская сторона», `side_arg`); planned or
     possible investments say so (`event_modality`: «планирует инвестировать» is future)."""
@@ -47,6 +48,8 @@ def investment(scope: Scope) -> Iterator[Found]:
     args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
                 value=money)]
     for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
+        if scope.tokens[kid].feats.get("Case", "Acc") != "Acc":
+            continue  # «в 2024 году»: when, not into what
         end = phrase_end(scope, kid, kid, lambda _, token: token.text == ",", in_phrase)
         named = [scope.at[i] for i in range(kid, end + 1) if i in scope.at]
         project = phrase_arg(scope, "project", kid, end, "Project")
@@ -59,6 +62,7 @@ def investment(scope: Scope) -> Iterator[Found]:
         replace(side, role="investor") for side in map(partial(side_arg, scope), words)
         if side is not None and side.entity]  # «белорусская сторона инвестирует»
     args += investors[:1]
+    args += [a for a in (scope.when_of(trigger.index),) if a is not None]
     yield Found("investment", args, 0.6, "investment", scope.number,
                 event_modality(scope, trigger.index))
 
@@ -93,6 +97,7 @@ def trade(scope: Scope) -> Iterator[Found]:
         args = [goods_arg(scope, g) for g in goods]
         args += [replace(a, role="origin") for a in origins[:1]]
         args += [replace(a, role="destination") for a in destinations[:1]]
+        args += [a for a in (scope.when_of(token.index),) if a is not None]
         yield Found("trade", args, 0.6, "trade", scope.number,
                     event_modality(scope, token.index))
         return
@@ -131,12 +136,15 @@ def measured(scope: Scope, noun: int) -> int:
 
 def goods_arg(scope: Scope, noun: int) -> Arg:
     """The goods as their noun phrase, in the nominative for the registry: the adjectives
-    right before the noun («карьерные самосвалы») and what hangs below it to the right
-    («установки СБШ», «запчасти к тракторам»), up to a comma, a conjunct, a preposition
-    that does not describe goods («продукты без проблем») or where the goods are made."""
+    right before the noun («карьерные самосвалы») up to one that names a place (their
+    origin: «белорусская сельхозтехника» is «сельхозтехника» from Беларусь), and what hangs
+    below it to the right («установки СБШ», «запчасти к тракторам»), up to a comma, a
+    conjunct, a preposition that does not describe goods («продукты без проблем») or where
+    the goods are made."""
     tokens = scope.tokens
     first = noun
-    while first > 0 and tokens[first - 1].pos == "ADJ" and scope.at.get(first - 1) is None:
+    while first > 0 and tokens[first - 1].pos == "ADJ" and scope.at.get(first - 1) is None \
+            and scope.adjective_place(first - 1) is None:
         first -= 1
     end = phrase_end(scope, first, noun, ends_goods)
     while end > noun and tokens[end].pos not in ("NOUN", "PROPN") and tokens[end].text != "»":
