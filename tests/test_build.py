@@ -29,7 +29,7 @@ RDF_FILES = ["graph.jsonld", "graph.nq", "graph.trig", "graph.ttl"]
 CURATED_FACT_LINES = {
     "Agreement": 2, "CommemorativeEvent": 1, "Cooperation": 7, "CulturalEvent": 1,
     "Invitation": 2, "Meeting": 4, "Negotiation": 1, "PostHolding": 12, "ProjectReport": 17,
-    "Statement": 9, "TradeFlow": 8, "Visit": 5,
+    "Statement": 9, "TradeFlow": 7, "TradeTurnover": 1, "Visit": 5,
 }
 
 

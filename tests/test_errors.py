@@ -127,7 +127,7 @@ def test_unknown_fact_class(project, capsys):
         f"error: {project / FACTS}:{line}: entry 'meeting-tsivilev-krutoi-2024': unknown fact "
         "class 'Meating' (known: Agreement, CommemorativeEvent, Cooperation, CulturalEvent, "
         "Deal, Event, Invitation, Meeting, Negotiation, Ownership, PostHolding, ProjectReport, "
-        "Statement, TradeFlow, Visit)")
+        "Statement, TradeFlow, TradeTurnover, Visit)")
 
 
 def test_entity_class_used_for_a_fact(project, capsys):

@@ -35,7 +35,7 @@ def minimums(cls: URIRef) -> dict[str, int]:
 def test_every_type_maps_to_a_fact_class_and_its_roles():
     maps = mappings(VOCAB)
     assert sorted(maps) == ["agreement", "deal", "investment", "meeting", "occupation", "ownership",
-                            "statement", "trade", "visit"]
+                            "statement", "trade", "turnover", "visit"]
     for mapping in maps.values():
         roles = VOCAB.roles_of(VOCAB.fact_classes[mapping.cls])
         assert all(prop in roles for props in mapping.roles.values() for prop in props)

@@ -400,6 +400,30 @@ def test_a_registry_name_the_ner_missed_is_a_mention_of_its_entity():
         [("who", "Кузбасс"), ("where", "ОАО «БелАЗ»")]]
 
 
+def test_a_registry_name_holding_a_shorter_ner_name_is_one_mention_with_the_registry_label():
+    text = ("Директор Иван Зуев возглавил агентство массовых коммуникаций «Регион медиа». "
+            "Товар закупили угольными предприятиями Кузбасса.")
+    result = extract_text("t", text, registry())
+    assert [(text[m.start:m.stop], m.name, m.entity) for group in result.mentions
+            for m in group if m.type != "PER"] == [
+        # the closing quote belongs to the name its opening quote starts
+        ("агентство массовых коммуникаций «Регион медиа»",
+         "Агентство массовых коммуникаций «Регион медиа»", "region-media"),
+        # not «Кузбасса» inside it: the registry's group
+        ("угольными предприятиями Кузбасса", "Угольные предприятия Кузбасса",
+         "kuzbass-coal-companies")]
+
+
+def test_an_adjective_names_a_place_by_its_name_with_generic_words_only():
+    # «белорусские» is Беларусь (through «Белоруссия»), not «Белорусское Поозерье», whose
+    # other word is a proper name
+    text = ("Туристы едут в Белорусское Поозерье и в Беларусь. Белорусские продукты закупает "
+            "Кузбасс.")
+    (flow,) = [f for f in extract_text("t", text, registry()).facts if f.type == "trade"]
+    assert [(a.role, a.entity) for a in flow.args if a.role == "origin"] == [
+        ("origin", "belarus")]
+
+
 @pytest.mark.parametrize("text", [
     "Стороны обсудили выполнение Минских соглашений.",  # an adjective is no place
     "Он выступил на форуме «Бизнес в России» в прошлом году.",  # part of a quoted name

@@ -27,6 +27,7 @@ REQUIRED_VARIABLES = {
     "projects": "project projectLabel stage location locationLabel partner partnerLabel amount "
                 "currency date source",
     "trade": "from fromLabel to toLabel product productLabel source",
+    "turnover": "turnover party partyLabel amount currency date source",
     "cooperation": "party partyLabel partner partnerLabel area areaLabel source",
     "statements": "speaker speakerLabel text source",
     "timeline": "date item itemLabel itemType",
@@ -100,6 +101,12 @@ def test_trade_goes_both_ways(store):
     flows = {(r["fromLabel"], r["toLabel"], r["productLabel"]) for r in rows(store, "trade")}
     assert ("Кузбасс", "Республика Беларусь", "уголь") in flows
     assert ("Республика Беларусь", "Кузбасс", "сельхозтехника") in flows
+
+
+def test_a_turnover_names_both_parties_and_its_year(store):
+    found = [(r["partyLabel"], r["date"], r["status"]) for r in rows(store, "turnover")]
+    assert found == [("Промышленные предприятия Беларуси", "2023", "held"),
+                     ("Угольные предприятия Кузбасса", "2023", "held")]
 
 
 def test_meeting_participants_one_row_each(store):

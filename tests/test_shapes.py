@@ -114,6 +114,10 @@ EXPECTED: dict[str, set[Expected]] = {
         (FACT["nowhere-flow"], RG.origin, "TradeFlowShape/origin", "MinCount"),
         (FACT["nowhere-flow"], RG.destination, "TradeFlowShape/destination", "Class"),
     },
+    "turnover_incomplete.ttl": {
+        (FACT["lonely-turnover"], RG.party, "TradeTurnoverShape/parties", "MinCount"),
+        (FACT["lonely-turnover"], RG.amount, "TradeTurnoverShape/amount", "MaxCount"),
+    },
     "cooperation_incomplete.ttl": {
         (FACT["vague-cooperation"], RG.party, "CooperationShape/party", "MaxCount"),
         (FACT["vague-cooperation"], RG.area, "CooperationShape/areas", "MinCount"),

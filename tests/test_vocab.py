@@ -51,7 +51,7 @@ def test_fact_kinds_and_roles_come_from_the_ontology():
     assert sorted(VOCAB.fact_classes) == [
         "Agreement", "CommemorativeEvent", "Cooperation", "CulturalEvent", "Deal", "Event",
         "Invitation", "Meeting", "Negotiation", "Ownership", "PostHolding", "ProjectReport",
-        "Statement", "TradeFlow", "Visit"]
+        "Statement", "TradeFlow", "TradeTurnover", "Visit"]
     assert sorted(VOCAB.roles_of(VOCAB.classes["PostHolding"])) == [
         "confidence", "corroborates", "datePrecision", "endDate", "holder", "modality",
         "organisation", "phase", "post", "postedTo", "startDate"]

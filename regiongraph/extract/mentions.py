@@ -26,13 +26,12 @@ from functools import cache, cached_property
 from ..model import Entity
 from .lexicon import lexicon
 from .nlp import (
+    CLOSING_QUOTES,
     NerSpan,
     Sentence,
     Token,
     analyser,
     first_reading_has,
-    models,
-    normalise,
     quote_openers,
 )
 from .text import cyrillic_twins
@@ -333,7 +332,9 @@ def find_mentions(sentences: list[Sentence], registry: Registry) -> list[list[Me
                 elif len(mention.normal.split()) >= 2:
                     people.add(mention)
             mentions.append(mention)
-        mentions += registry_names(sentence, number, registry, mentions)
+        longer = registry_names(sentence, number, registry, mentions)
+        mentions = [m for m in mentions if not any(
+            n.start <= m.start and m.stop <= n.stop for n in longer)] + longer
         out.append(sorted(mentions, key=lambda m: m.start))
     new_names = [m for group in out for m in group if m.type in ("ORG", "LOC") and not m.how]
     names_as_written(new_names)
@@ -355,49 +356,59 @@ MAX_NAME_WORDS = 6
 def registry_names(sentence: Sentence, number: int, registry: Registry,
                    found: list[Mention]) -> list[Mention]:
     """Names of registry people, organisations and places that the NER did not tag («30
-    самосвалов БелАЗ», «правительство Кузбасса»), outside its spans: the registry is the
-    user's own list of what matters, so a name it knows is not left to the tagger's guess.
-    See `registry_name_at` for what counts as such a name."""
+    самосвалов БелАЗ», «правительство Кузбасса»), or tagged only a part of («угольными
+    предприятиями Кузбасса», a registry group, where the NER saw «Кузбасса»): the registry is
+    the user's own list of what matters, so a name it knows is not left to the tagger's
+    guess. The caller drops the NER's mentions inside them. See `registry_name_at` for what
+    counts as such a name."""
     if not registry.proper:
         return []
     tokens = sentence.tokens
     openers = quote_openers(tokens)
-    free = [not any(m.start <= t.start < m.stop for m in found) for t in tokens]
     out: list[Mention] = []
     first = 0
     while first < len(tokens):
-        match = registry_name_at(sentence, registry, openers, free, first)
+        match = registry_name_at(sentence, registry, openers, found, first)
         if match is None:
             first += 1
             continue
         last, entity = match
-        kind = type_of_class(registry.entities[entity].cls, "ORG")
+        if last + 1 < len(tokens) and openers[last] >= first and \
+                tokens[last + 1].text in CLOSING_QUOTES:
+            last += 1  # «Агентство «Регион медиа»»: the name's quote closes in it
+        known = registry.entities[entity]
         text = sentence.text[tokens[first].start - sentence.start:
                              tokens[last].stop - sentence.start]
-        normal = normalise(models(), tokens[first:last + 1], kind == "PER")
-        out.append(Mention(kind, tokens[first].start, tokens[last].stop, text, normal, number,
-                           list(range(first, last + 1)), entity,
-                           registry.entities[entity].cls, "registry", normal))
+        # the registry's own name: the words in the text may be inflected
+        out.append(Mention(type_of_class(known.cls, "ORG"), tokens[first].start,
+                           tokens[last].stop, text, known.label(), number,
+                           list(range(first, last + 1)), entity, known.cls, "registry",
+                           known.label()))
         first = last + 1
     return out
 
 
 def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
-                     free: list[bool], first: int) -> tuple[int, str] | None:
-    """The longest registry name from word `first` (its last word and its entity): words the
-    NER left free, one of them capitalised, whose key is the key of a registry person's,
-    organisation's or place's name written with a capital (`Registry.proper`), and that can
-    stand alone (`is_whole_name`)."""
+                     found: list[Mention], first: int) -> tuple[int, str] | None:
+    """The longest registry name from word `first` (its last word and its entity): words,
+    one of them capitalised, whose key is the key of a registry person's, organisation's or
+    place's name written with a capital (`Registry.proper`), that can stand alone
+    (`is_whole_name`), and that hold whole any NER mention they touch, a shorter one and not
+    a person («угольными предприятиями Кузбасса» holds «Кузбасса»)."""
     tokens = sentence.tokens
     words = name_words(tokens[first].text)
-    if not free[first] or not words or word_lemma(words[0]) not in registry.first_words:
+    if not words or word_lemma(words[0]) not in registry.first_words:
         return None
     for last in range(min(first + MAX_NAME_WORDS, len(tokens)) - 1, first - 1, -1):
         run = tokens[first:last + 1]
-        if not all(free[first:last + 1]) or not any(t.text[:1].isupper() for t in run) or \
+        start, stop = run[0].start, run[-1].stop
+        touched = [m for m in found if m.start < stop and start < m.stop]
+        if any(m.start < start or m.stop > stop or m.type == "PER" or
+               (m.start, m.stop) == (start, stop) for m in touched) or \
+                not any(t.text[:1].isupper() for t in run) or \
                 not is_whole_name(tokens, openers, first, last):
             continue
-        text = sentence.text[run[0].start - sentence.start:run[-1].stop - sentence.start]
+        text = sentence.text[start - sentence.start:stop - sentence.start]
         key = next((k for k in (key_of(text), key_of(text, drop_legal=True))
                     if k in registry.proper), None)
         entity = registry.index[key] if key else None

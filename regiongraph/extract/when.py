@@ -1,6 +1,6 @@
 """Dates and amounts of money in a sentence. Dates: absolute ones from Natasha's
-DatesExtractor, relative ones («на этой неделе», «осенью этого года», «в прошлом году»)
-resolved against the article's date.
+DatesExtractor, relative ones («на этой неделе», «осенью этого года», «в прошлом году», «за
+минувший год», «по итогам прошлого года») resolved against the article's date.
 
 Each date keeps the precision the text gives: «летом 2023 года» is the season, not a day of
 it; «на этой неделе» is the article's own date at the article's precision (a week is finer
@@ -18,17 +18,23 @@ from ..dates import DateSyntaxError, Point, TemporalValue, parse_point, parse_te
 from ..model import Money
 
 SEASONS = {"зимой": "winter", "весной": "spring", "летом": "summer", "осенью": "autumn"}
-#: Words that place a year relative to the article's: this, last, next.
-SHIFTS = {"этого": 0, "текущего": 0, "нынешнего": 0, "прошлого": -1, "следующего": 1,
-          "будущего": 1}
-SEASON = re.compile(r"\b(зимой|весной|летом|осенью)\s+(?:(этого|текущего|нынешнего|прошлого|"
-                    r"следующего|будущего)\s+года|(\d{4})\s*(?:года|г\.))", re.IGNORECASE)
-YEAR = re.compile(r"\b(?:в|во)\s+(этом|текущем|нынешнем|прошлом|следующем|будущем)\s+году",
-                  re.IGNORECASE)
+#: Words that place a year relative to the article's (this, last, next), by their stem: any
+#: case of «этот», «текущий», «прошлый», «минувший», «следующий», …
+SHIFTS = {"эт": 0, "текущ": 0, "нынешн": 0, "прошл": -1, "минувш": -1, "следующ": 1,
+          "будущ": 1}
+_RELATIVE = r"((?:эт|текущ|нынешн|прошл|минувш|следующ|будущ)\w*)"
+SEASON = re.compile(r"\b(зимой|весной|летом|осенью)\s+(?:" + _RELATIVE + r"\s+года|(\d{4})\s*"
+                    r"(?:года|г\.))", re.IGNORECASE)
+#: «в прошлом году», «за минувший год», «по итогам прошлого года», «этого года».
+YEAR = re.compile(r"\b(?:(?:в|во|за)\s+" + _RELATIVE + r"\s+год(?:у)?|" + _RELATIVE +
+                  r"\s+года)\b", re.IGNORECASE)
 NOW = re.compile(r"\b(сегодня|вчера|завтра|на\s+этой\s+неделе|на\s+днях|в\s+этом\s+месяце)\b",
                  re.IGNORECASE)
-YEAR_SHIFTS = {"этом": 0, "текущем": 0, "нынешнем": 0, "прошлом": -1, "следующем": 1,
-               "будущем": 1}
+
+
+def shift(word: str) -> int:
+    """How many years from the article's a relative word means («прошлого»: -1)."""
+    return next(value for stem, value in SHIFTS.items() if word.lower().startswith(stem))
 
 
 def point(year: int, month: int | None, day: int | None) -> Point | None:
@@ -93,14 +99,14 @@ def dates_in(text: str, article: Point | None) -> list[When]:
 
     for match in SEASON.finditer(text):
         year = int(match.group(3)) if match.group(3) else (
-            article.year + SHIFTS[match.group(2).lower()] if article else None)
+            article.year + shift(match.group(2)) if article else None)
         if year is not None:
             add(match.start(), match.end(),
                 parse_temporal(f"{year}-{SEASONS[match.group(1).lower()]}"))
     if article is not None:
         for match in YEAR.finditer(text):
-            add(match.start(), match.end(), Point(article.year + YEAR_SHIFTS[
-                match.group(1).lower()]))
+            add(match.start(), match.end(),
+                Point(article.year + shift(match.group(1) or match.group(2))))
         for match in NOW.finditer(text):
             add(match.start(), match.end(), article)
     for match in extractor()(text):

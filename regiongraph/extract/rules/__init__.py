@@ -12,7 +12,7 @@ from __future__ import annotations
 from .base import Rule
 from .deal import deal
 from .events import agreement, meeting, statement, visit
-from .flows import investment, trade
+from .flows import investment, trade, turnover
 from .occupation import occupation
 from .ownership import ownership
 
@@ -27,4 +27,5 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("investment", investment),
     ("statement", statement),
     ("trade", trade),
+    ("turnover", turnover),
 )

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 from operator import itemgetter
+from typing import NamedTuple
 
 from ...dates import Point
 from ...model import Money
 from ..lexicon import Lexicon
-from ..mentions import Mention, key_of
+from ..mentions import WORD, Mention, key_of
 from ..nlp import (
     QUOTES,
     Sentence,
@@ -37,6 +38,15 @@ PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
 NOUNS = ("NOUN", "PROPN", "PRON")
 #: A word in Latin letters (and digits).
 LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
+
+
+class PlaceName(NamedTuple):
+    """A place of the article under one of its names: the lemmas of the name's words, and
+    whether its words after the first are generic (lower case: «Томская область»)."""
+
+    mention: Mention
+    words: list[str]
+    generic: bool
 
 
 class Context(list[Mention]):
@@ -67,7 +77,7 @@ class Context(list[Mention]):
         return index
 
     @cached_property
-    def places(self) -> list[tuple[Mention, list[str]]]:
+    def places(self) -> list[PlaceName]:
         """The article's named places, each by its first mention, with the lemmas of its
         name's words: what place adjectives are matched against («томский» → «Томская
         область»), lemmatised once per article instead of once per adjective."""
@@ -80,21 +90,21 @@ class Context(list[Mention]):
         return {word for name in names for word in key_of(name).split()}
 
     @cached_property
-    def places_aliased(self) -> list[tuple[Mention, list[str]]]:
+    def places_aliased(self) -> list[PlaceName]:
         """The article's registry places under their other names, matched after the names the
         article writes (`places`): «белорусский» derives from «Белоруссия», not from the
         «Беларусь» the article may write."""
         return self.places_named(lambda mention: self.aliases.get(mention.entity, ()))
 
-    def places_named(self, names: Callable[[Mention], Iterable[str]],
-                     ) -> list[tuple[Mention, list[str]]]:
-        seen: dict[str, tuple[Mention, list[str]]] = {}
+    def places_named(self, names: Callable[[Mention], Iterable[str]]) -> list[PlaceName]:
+        seen: dict[str, PlaceName] = {}
         for mention in self:
             if mention.type != LOC or not mention.name:
                 continue
             for name in names(mention):
                 if name not in seen:
-                    seen[name] = (mention, key_of(name).split())
+                    capitals = [w[:1].isupper() for w in WORD.findall(name) if w != "-"]
+                    seen[name] = PlaceName(mention, key_of(name).split(), not any(capitals[1:]))
         return list(seen.values())
 
     @cached_property
@@ -341,19 +351,22 @@ class Scope:
                        sentence=self.number, tokens=[index])
 
     def adjective_place(self, index: int) -> Mention | None:
-        """The place an adjective names: the article's place whose name has the adjective
-        («томского» → «Томская область») or derives from it («Томск»); the names the article
-        writes first, then the registry's other names of its places («белорусский» →
+        """The place an adjective names: the article's place whose name is the adjective with
+        generic words («томского» → «Томская область»; not «белорусские» → «Белорусское
+        Поозерье», a proper name of its own) or derives from it («Томск»); the names the
+        article writes first, then the registry's other names of its places («белорусский» →
         «Белоруссия», when the article writes «Беларусь»)."""
         token = self.tokens[index]
         if token.lemma in self.lex.job_modifiers or token.lemma in self.lex.time_markers:
             return None
         for places in (self.context.places, self.context.places_aliased):
-            found = next((m for m, words in places if token.lemma in words), None) or next(
-                (m for m, words in places if len(stem := words[-1][:-2]) >= 4 and
-                 token.lemma.startswith(stem)), None)
-            if found is not None:
-                return found
+            for place in places:  # the adjective itself in a name
+                if place.generic and token.lemma in place.words:
+                    return place.mention
+            for place in places:  # a name it derives from
+                stem = place.words[-1][:-2]
+                if len(stem) >= 4 and token.lemma.startswith(stem):
+                    return place.mention
         return None
 
     def span_arg(self, role: str, first: int, last: int) -> Arg:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
+from ...model import Money
 from ..nlp import Token, models, normalise
 from .base import (
     LOC,
@@ -43,10 +44,7 @@ def investment(scope: Scope) -> Iterator[Found]:
     amounts = scope.money
     if not amounts:
         return
-    start, stop, money = amounts[0]
-    offset = scope.sentence.start
-    args = [Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
-                value=money)]
+    args = [money_arg(scope, amounts[0])]
     for kid in with_preposition(scope, trigger.index, *lex.place_prepositions):
         if scope.tokens[kid].feats.get("Case", "Acc") != "Acc":
             continue  # «в 2024 году»: when, not into what
@@ -65,6 +63,42 @@ def investment(scope: Scope) -> Iterator[Found]:
     args += [a for a in (scope.when_of(trigger.index),) if a is not None]
     yield Found("investment", args, 0.6, "investment", scope.number,
                 event_modality(scope, trigger.index))
+
+
+def money_arg(scope: Scope, found: tuple[int, int, Money]) -> Arg:
+    """An amount of money the sentence gives (`Scope.money`) as an argument with its value."""
+    start, stop, money = found
+    offset = scope.sentence.start
+    return Arg("amount", scope.sentence.text[start:stop], offset + start, offset + stop,
+               value=money)
+
+
+def turnover(scope: Scope) -> Iterator[Found]:
+    """The value of trade both ways between two parties or more: a turnover word
+    (`trade_turnover`, or `turnover_nouns` with an adjective of trade: «внешнеторговый
+    оборот», «взаимная торговля»), its parties in the genitive and after «с» or «между»
+    («товарооборот Кузбасса с Беларусью», «между компаниями Беларуси и предприятиями
+    Кузбасса»: a name below a common noun counts), the sentence's first amount of money
+    («составил 420 млн долларов»), its date («по итогам прошлого года») and modality.
+    Not measured on a benchmark (factRuEval has no trade): 0.6."""
+    lex = scope.lex
+    for token in scope.tokens:
+        if token.lemma not in lex.trade_turnover and not (
+                token.lemma in lex.turnover_nouns and any(
+                    scope.tokens[k].lemma in lex.turnover_adjectives
+                    for k in scope.children(token.index, "amod"))):
+            continue
+        words = [*genitives_of(scope, token.index), *with_preposition(
+            scope, token.index, *lex.with_prepositions, *lex.between_prepositions)]
+        parties = [m for m in scope.actors(words, depth=1) if m.type in (LOC, ORG)]
+        if len(parties) < 2:
+            continue
+        args = [scope.arg("party", m) for m in parties]
+        args += [money_arg(scope, found) for found in scope.money[:1]]
+        args += [a for a in (scope.when_of(token.index),) if a is not None]
+        yield Found("turnover", args, 0.6, "turnover", scope.number,
+                    event_modality(scope, token.index))
+        return
 
 
 def trade(scope: Scope) -> Iterator[Found]:
