@@ -34,7 +34,8 @@ def minimums(cls: URIRef) -> dict[str, int]:
 
 def test_every_type_maps_to_a_fact_class_and_its_roles():
     maps = mappings(VOCAB)
-    assert sorted(maps) == ["agreement", "deal", "investment", "meeting", "occupation", "ownership",
+    assert sorted(maps) == ["agreement", "cooperation", "deal", "investment", "meeting",
+                            "occupation", "ownership",
                             "statement", "trade", "turnover", "visit"]
     for mapping in maps.values():
         roles = VOCAB.roles_of(VOCAB.fact_classes[mapping.cls])

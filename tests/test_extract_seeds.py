@@ -52,6 +52,10 @@ def test_visits_recall_two_of_five_and_statements_four_of_nine_with_full_precisi
     assert agreement("Statement") == (4, 9, 4, 4)
 
 
+def test_one_cooperation_of_seven_is_recovered_from_its_two_sentences():
+    assert agreement("Cooperation") == (1, 7, 1, 1)
+
+
 def test_the_turnover_is_recovered_with_the_registry_groups_as_parties():
     assert agreement("TradeTurnover") == (1, 1, 1, 1)
 

@@ -73,15 +73,17 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     lex = lexicon()
     found: list[Found] = []
     context = Context((m for group in result.mentions for m in group), result.sentences,
-                      registry.names)
+                      registry.names, registry.areas)
     pairs = zip(result.sentences, result.mentions, strict=True)
-    subject, parties = None, []
+    subject, parties, cooperating = None, [], []
     for number, (sentence, mentions) in enumerate(pairs):
-        scope = Scope(number, sentence, mentions, lex, date, context, subject, parties=parties)
+        scope = Scope(number, sentence, mentions, lex, date, context, subject, parties=parties,
+                      cooperating=cooperating)
         here = [fact for name, rule in RULES for fact in run_rule(name, rule, scope, doc)]
         found.extend(here)
         subject = protagonist(scope) or subject
         parties = sides(here) or parties
+        cooperating = sides(f for f in here if f.type == "cooperation") or cooperating
     for fact in found:  # a quote is the article's own letters, not the ones the NLP read
         for arg in fact.args:
             if arg.role == "quote":

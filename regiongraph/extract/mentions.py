@@ -145,6 +145,13 @@ class Registry:
         return registry
 
     @cached_property
+    def areas(self) -> dict[str, str]:
+        """The registry's areas of cooperation (class CooperationArea) by their names' keys:
+        words, not names, so the NER never tags them («в сферах образования, культуры»)."""
+        return {key: entity for key, entity in self.index.items()
+                if self.entities[entity].cls == "CooperationArea"}
+
+    @cached_property
     def first_words(self) -> frozenset[str]:
         """The first word of every proper name's key: where a name the NER missed may
         start."""

@@ -10,6 +10,7 @@ module a kind of fact; `base` holds what they share (`Scope`, `Arg`, `Found`, tr
 from __future__ import annotations
 
 from .base import Rule
+from .cooperation import cooperation
 from .deal import deal
 from .events import agreement, meeting, statement, visit
 from .flows import investment, trade, turnover
@@ -28,4 +29,5 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("statement", statement),
     ("trade", trade),
     ("turnover", turnover),
+    ("cooperation", cooperation),
 )

@@ -56,10 +56,12 @@ class Context(list[Mention]):
 
     def __init__(self, mentions: Iterable[Mention] = (),
                  sentences: Sequence[Sentence] = (),
-                 aliases: Mapping[str, Sequence[str]] | None = None) -> None:
+                 aliases: Mapping[str, Sequence[str]] | None = None,
+                 areas: Mapping[str, str] | None = None) -> None:
         super().__init__(mentions)
         self.sentences = list(sentences)
         self.aliases = aliases or {}  # a registry entity's other names, by its id
+        self.areas = areas or {}  # the registry's areas of cooperation, by their names' keys
 
     @cached_property
     def names(self) -> dict[str, Mention]:
@@ -226,6 +228,7 @@ class Scope:
     context: Context = field(default_factory=Context)  # the article's mentions, in order
     protagonist: Mention | None = None  # the person last seen as a subject before this one
     parties: list[Mention] = field(default_factory=list)  # of the last event before: `sides`
+    cooperating: list[Mention] = field(default_factory=list)  # of the last cooperation before
     holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
 
     def __post_init__(self) -> None:
@@ -465,14 +468,15 @@ def is_person(scope: Scope, index: int) -> bool:
 
 
 #: The fact types whose actors later sentences call «стороны», and the roles that name them.
-SIDES = {"meeting": ("participant",), "visit": ("who", "where"), "agreement": ("participant",)}
+SIDES = {"meeting": ("participant",), "visit": ("who", "where"), "agreement": ("participant",),
+         "cooperation": ("party", "partner")}
 
 
 def sides(found: Iterable[Found]) -> list[Mention]:
     """The actors of the last event among facts of a sentence (the one whose words end
-    last), a meeting's participants or a visitor and where they went, each entity once: whom
-    a later «стороны» means («Делегация X посетила Y. В ходе визита стороны подписали
-    соглашение»: X and Y). Empty when there is none."""
+    last), a meeting's participants, a visitor and where they went, or a cooperation's
+    parties, each entity once: whom a later «стороны» means («Делегация X посетила Y. В ходе
+    визита стороны подписали соглашение»: X and Y). Empty when there is none."""
     events = [f for f in found if f.type in SIDES]
     for fact in sorted(events, key=lambda f: max(a.start for a in f.args), reverse=True):
         named = distinct(a.mention for a in fact.args
