@@ -24,7 +24,7 @@ EXIT_CODES = """exit codes:
      file that is empty, binary, not UTF-8 or not Russian; a service that cannot be reached;
      a file that cannot be read or written (a full disk, no permission)
   2  bad usage: unknown option, missing file, SPARQL syntax error, --jobs below 1
-  3  a bug in regiongraph: the message says what failed (REGIONGRAPH_DEBUG=1 shows the
+  3  a bug in regiongraph: the message says what failed (REGIONGRAPH_DEBUG=1 adds the
      traceback); for a failing article, `build --no-extract` still builds"""
 
 
@@ -141,7 +141,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     for _path, result in extract_files(files, registry, args.jobs):
         if isinstance(result, RegiongraphError):
-            print(f"error: {result}", file=sys.stderr)
+            report(result)
             failed.append(result)
             continue
         for warning in result.warnings:
@@ -339,6 +339,18 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def debugging() -> bool:
+    """Whether the user asked for tracebacks: REGIONGRAPH_DEBUG set, and not to 0."""
+    return os.environ.get("REGIONGRAPH_DEBUG", "0") not in ("", "0")
+
+
+def report(error: RegiongraphError) -> None:
+    """An error's one line on stderr, and a bug's traceback when the user asked for it."""
+    print(f"error: {error}", file=sys.stderr)
+    if isinstance(error, InternalError) and error.trace and debugging():
+        print(error.trace, end="", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
@@ -350,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return exc.exit_code
     except RegiongraphError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        report(exc)
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head`
         return 0
@@ -358,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: one line, unless the user asks for the traceback
-        if os.environ.get("REGIONGRAPH_DEBUG"):
+        if debugging():
             raise
         error = InternalError(f"{type(exc).__name__}: {exc}; this is a bug in regiongraph, "
                               "please report it (REGIONGRAPH_DEBUG=1 shows the traceback)")

@@ -76,6 +76,15 @@ class QuerySyntaxError(UsageError):
 class InternalError(RegiongraphError):
     """A bug in regiongraph, not in the input: an exception the code did not expect. The
     message names what failed (the article and, in the extractor, the rule and sentence), so
-    that the user can report it and go on without that part (`build --no-extract`)."""
+    that the user can report it and go on without that part (`build --no-extract`); `trace`
+    is the traceback, shown with REGIONGRAPH_DEBUG set (it crosses from a worker process as
+    text)."""
 
     exit_code = 3
+
+    def __init__(self, message: str, trace: str = "") -> None:
+        super().__init__(message)
+        self.trace = trace
+
+    def __reduce__(self) -> tuple:
+        return type(self), (str(self), self.trace)

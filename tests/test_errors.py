@@ -217,11 +217,12 @@ def test_errors_survive_the_trip_from_a_worker_process():
     from regiongraph.errors import DataError, InternalError, ValidationError
 
     errors = [DataError("data/a.yaml", "unknown id 'x'", "fact-1", 7),
-              ValidationError("report text", 2), InternalError("a: rule r failed")]
+              ValidationError("report text", 2), InternalError("a: rule r failed", "trace")]
     for error in errors:
         copy = pickle.loads(pickle.dumps(error))
         assert (type(copy), str(copy), copy.exit_code) == (type(error), str(error),
                                                             error.exit_code)
+    assert pickle.loads(pickle.dumps(errors[-1])).trace == "trace"
 
 
 def test_a_bug_in_a_rule_fails_the_build_with_exit_code_3_and_leaves_out_untouched(

@@ -37,6 +37,14 @@ def test_a_cooperation_names_its_party_partners_and_areas(text, expected):
     assert cooperations(text) == [expected]
 
 
+def test_two_cooperation_words_each_with_its_partner_and_areas():
+    text = ("Кузбасс расширит сотрудничество с Беларусью в сфере образования и взаимодействие "
+            "с Китаем в сфере туризма.")
+    assert [args for _, args in cooperations(text)] == [
+        [("party", "kuzbass"), ("partner", "belarus"), ("area", "area-education")],
+        [("party", "kuzbass"), ("partner", "china"), ("area", "area-tourism")]]
+
+
 def test_areas_without_parties_continue_the_last_cooperation():
     text = ("Кузбасс расширит сотрудничество с Беларусью. Губернатор провел переговоры. В "
             "центре внимания будет развитие взаимодействия в сферах образования и культуры.")

@@ -156,6 +156,13 @@ def test_a_rule_that_fails_is_named_with_its_sentence_and_the_run_goes_on(
         f"{text.index(chr(10), start)} (KeyError: 'no such role'); this is a bug in "
         "regiongraph, please report it with the article",
         "error: the extractor failed on 1 of 2 file(s)"]
+    monkeypatch.setenv("REGIONGRAPH_DEBUG", "1")  # the rule's traceback, from any process
+    code, _, err = extract(capsys, "--jobs", jobs, str(buggy), str(good))
+    assert code == 3
+    assert "Traceback (most recent call last):" in err
+    assert 'raise KeyError("no such role")' in err
+    monkeypatch.setenv("REGIONGRAPH_DEBUG", "0")
+    assert "Traceback" not in extract(capsys, "--jobs", jobs, str(buggy))[2]
 
 
 def test_an_unexpected_error_is_one_line_with_exit_code_3(capsys, monkeypatch):

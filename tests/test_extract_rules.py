@@ -425,6 +425,27 @@ def test_an_adjective_names_a_place_by_its_name_with_generic_words_only():
 
 
 @pytest.mark.parametrize("text", [
+    # a capital only for starting the sentence is no name's («Правительства Республики» is
+    # a registry alias), nor is a name that goes on («республики Коми»)
+    "Правительство республики Коми подписало соглашение с Кузбассом.",
+    "Делегация посетила Хакасию. Угледобывающие компании региона закупили технику у Китая.",
+    # a registry place that is all a quotation holds is a brand, no place
+    "Трактор «Беларусь» поставили в Кузбасс.",
+])
+def test_a_capital_that_starts_a_sentence_or_a_quoted_brand_is_no_registry_name(text):
+    result = extract_text("t", text, registry())
+    assert [m.entity for group in result.mentions for m in group
+            if m.entity in ("belarus-government", "kuzbass-coal-companies", "belarus")] == []
+
+
+def test_a_place_adjective_names_an_official_name_with_a_capital_place_noun():
+    text = "Удмуртская Республика развивается. Удмуртский глава Иван Петров выступил."
+    (post,) = [f for f in extract_text("t", text, registry()).facts if f.type == "occupation"]
+    assert [(a.role, a.text) for a in post.args if a.role == "where"] == [
+        ("where", "Удмуртская Республика")]
+
+
+@pytest.mark.parametrize("text", [
     "Стороны обсудили выполнение Минских соглашений.",  # an adjective is no place
     "Он выступил на форуме «Бизнес в России» в прошлом году.",  # part of a quoted name
     "Банк Industrial Bank of China открыл отделение.",  # part of a foreign name

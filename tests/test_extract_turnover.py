@@ -41,6 +41,27 @@ def test_a_turnover_names_its_parties_money_and_period(text, expected):
     assert turnovers(text) == [expected]
 
 
+@pytest.mark.parametrize("text, amount", [
+    # a change is no amount; the amount of a verb sharing the subject is
+    ("Товарооборот Кузбасса с Беларусью вырос на 50 млн долларов и достиг 420 млн долларов.",
+     "420 млн долларов"),
+    # another noun's money is not the turnover's
+    ("Инвестиции в размере 5 млрд рублей и товарооборот между Кузбассом и Беларусью в 300 млн "
+     "долларов обсудили стороны.", "300 млн долларов"),
+])
+def test_a_turnover_takes_its_own_money(text, amount):
+    (fact,) = turnovers(text)
+    assert [value for role, value, _ in fact if role == "amount"] == [amount]
+
+
+def test_what_a_period_gave_dates_a_turnover_but_not_an_event():
+    text = ("По итогам прошлого года товарооборот Кузбасса и Беларуси вырос. Сергей Петров и "
+            "Иван Смирнов встретились и обсудили итоги 2023 года.")
+    facts = extract_text("t", text, registry(), date=DATE).facts
+    assert [(f.type, [str(a.value) for a in f.args if a.role == "when"]) for f in facts
+            if f.type in ("turnover", "meeting")] == [("turnover", ["2024"]), ("meeting", [])]
+
+
 @pytest.mark.parametrize("text", [
     "Товарооборот Кузбасса вырос на 10%.",  # one party: with whom?
     "Оборот компании «Альфа» составил 5 млн рублей.",  # a company's sales, not trade between
@@ -63,6 +84,11 @@ def test_a_turnover_to_come_says_so():
     ("в начале текущего года", [("текущего года", "2025")]),
     ("летом прошлого года", [("летом прошлого года", "2024-06/2024-08")]),
     ("Этот год был трудным", []),  # no preposition, no genitive: not a date of anything
+    # a comparison's baseline is not a date of anything
+    ("вырос на 10% по сравнению с аналогичным периодом прошлого года", []),
+    ("вырос вдвое с прошлого года", []),
+    # a month before a relative year is that month
+    ("в январе прошлого года", [("январе прошлого года", "2024-01")]),
 ])
 def test_relative_years_resolve_against_the_article(text, found):
     assert [(w.text, str(w.value)) for w in dates_in(text, DATE)] == found

@@ -27,7 +27,7 @@ REQUIRED_VARIABLES = {
     "projects": "project projectLabel stage location locationLabel partner partnerLabel amount "
                 "currency date source",
     "trade": "from fromLabel to toLabel product productLabel source",
-    "turnover": "turnover party partyLabel amount currency date source",
+    "turnover": "turnover party partyLabel amount currency date dateEnd source",
     "cooperation": "party partyLabel partner partnerLabel area areaLabel source",
     "statements": "speaker speakerLabel text source",
     "timeline": "date item itemLabel itemType",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def run_rule(name: str, rule: Rule, scope: Scope, doc: str) -> list[Found]:
         raise InternalError(
             f"{doc}: rule {name} failed on the sentence at characters "
             f"{sentence.start}-{sentence.stop} ({type(exc).__name__}: {exc}); this is a bug "
-            "in regiongraph, please report it with the article") from exc
+            "in regiongraph, please report it with the article",
+            traceback.format_exc()) from exc
 
 
 def identity(fact: Found) -> tuple:

@@ -41,6 +41,9 @@ LEGAL_FORMS = frozenset({"оао", "ооо", "пао", "зао", "ао", "нао
                          "оджсц", "jsc", "llc", "ltd", "inc"})
 WORD = re.compile(r"[\w-]+")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+#: Dictionary tags of a proper noun: a place, a first name, a surname, a patronymic, an
+#: organisation, an abbreviation, a trademark.
+PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad")
 
 
 @dataclass
@@ -401,7 +404,9 @@ def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
     one of them capitalised, whose key is the key of a registry person's, organisation's or
     place's name written with a capital (`Registry.proper`), that can stand alone
     (`is_whole_name`), and that hold whole any NER mention they touch, a shorter one and not
-    a person («угольными предприятиями Кузбасса» holds «Кузбасса»)."""
+    a person («угольными предприятиями Кузбасса» holds «Кузбасса»). A capital that only
+    starts the sentence does not count (`is_capital`); a name that is all a quotation holds
+    is an organisation's, never a place («трактор «Беларусь»»)."""
     tokens = sentence.tokens
     words = name_words(tokens[first].text)
     if not words or word_lemma(words[0]) not in registry.first_words:
@@ -412,15 +417,16 @@ def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
         touched = [m for m in found if m.start < stop and start < m.stop]
         if any(m.start < start or m.stop > stop or m.type == "PER" or
                (m.start, m.stop) == (start, stop) for m in touched) or \
-                not any(t.text[:1].isupper() for t in run) or \
+                not any(is_capital(tokens, t.index) for t in run) or \
                 not is_whole_name(tokens, openers, first, last):
             continue
         text = sentence.text[start - sentence.start:stop - sentence.start]
         key = next((k for k in (key_of(text), key_of(text, drop_legal=True))
                     if k in registry.proper), None)
         entity = registry.index[key] if key else None
-        if entity and type_of_class(registry.entities[entity].cls, "ORG") in \
-                ("PER", "ORG", "LOC"):
+        kind = type_of_class(registry.entities[entity].cls, "ORG") if entity else ""
+        # in quote marks a name is an organisation's («Трактор «Беларусь»»: a brand)
+        if kind == "ORG" or (kind in ("PER", "LOC") and openers[first] < 0):
             return last, entity
     return None
 
@@ -431,14 +437,41 @@ def is_proper(name: str) -> bool:
     return any(word[:1].isupper() for word in WORD.findall(name))
 
 
+def is_capital(tokens: list[Token], index: int) -> bool:
+    """Whether a word is written with a capital that makes it a name: not only for starting
+    the sentence («Угледобывающие компании региона …»), unless it is a name of itself."""
+    word = tokens[index].text
+    if not word[:1].isupper():
+        return False
+    starts = not any(t.text[:1].isalnum() for t in tokens[:index])
+    return not starts or is_name_word(word)
+
+
+@cache
+def is_name_word(word: str) -> bool:
+    """Whether a word is a name whatever its place: a proper noun of the dictionary
+    («Кузбасс», «Путин»), a word it does not know («Сибдепо»), or one with more capitals
+    or in Latin letters («БелАЗ», «Regnum»)."""
+    if any(c.isupper() for c in word[1:]) or LATIN_WORD.fullmatch(word):
+        return True
+    if not analyser().word_is_known(word.lower()):
+        return True
+    return any(tag in parse.tag for parse in analyser().parse(word) for tag in PROPER_TAGS)
+
+
 def is_whole_name(tokens: list[Token], openers: list[int], first: int, last: int) -> bool:
-    """Whether words `first`..`last` can be a name on their own (see `registry_names`)."""
+    """Whether words `first`..`last` can be a name on their own (see `registry_names`): it
+    ends on a noun, is not a part of quoted words or of a foreign name, and the name does
+    not go on in a capitalised noun after it («Правительство республики Коми»)."""
     if tokens[last].pos not in ("NOUN", "PROPN", "X"):
         return False
     opener = openers[first]
     if opener >= 0 and (opener != first - 1 or last + 1 >= len(tokens) or
                         openers[last + 1] == opener):
         return False  # inside quotes that hold more than the name
+    if last + 1 < len(tokens) and tokens[last + 1].pos == "PROPN" and \
+            tokens[last + 1].text[:1].isupper():
+        return False
     return not any(0 <= k < len(tokens) and LATIN_WORD.fullmatch(tokens[k].text)
                    for k in (first - 1, last + 1))
 

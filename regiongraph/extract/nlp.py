@@ -310,6 +310,7 @@ def adjectives_on_their_noun(tokens: list[Token]) -> None:
 
 #: A word that does not decline: an abbreviation in capitals, or a word in Latin letters.
 UNDECLINED = re.compile(r"[А-ЯЁ]{2,}|[A-Za-z][A-Za-z0-9&.-]*")
+#: Quote marks that open and that close a name («Альфа», "Альфа", „Альфа“), and both.
 OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES

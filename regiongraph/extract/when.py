@@ -32,6 +32,16 @@ NOW = re.compile(r"\b(сегодня|вчера|завтра|на\s+этой\s+�
                  re.IGNORECASE)
 
 
+#: Words before a relative year that make it a comparison's baseline, not a date of anything:
+#: «по сравнению с аналогичным периодом прошлого года», «с прошлого года», «против …».
+BASELINE = re.compile(r"(?:\b(?:с|со|против)|период\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A month right before a relative year: «в январе прошлого года» is that month.
+MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+          "октябр", "ноябр", "декабр")
+MONTH = re.compile(r"\b(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|"
+                   r"декабр)(?:ь|я|е|й|а|ом)?\s+$", re.IGNORECASE)
+
+
 def shift(word: str) -> int:
     """How many years from the article's a relative word means («прошлого»: -1)."""
     return next(value for stem, value in SHIFTS.items() if word.lower().startswith(stem))
@@ -105,8 +115,16 @@ def dates_in(text: str, article: Point | None) -> list[When]:
                 parse_temporal(f"{year}-{SEASONS[match.group(1).lower()]}"))
     if article is not None:
         for match in YEAR.finditer(text):
-            add(match.start(), match.end(),
-                Point(article.year + shift(match.group(1) or match.group(2))))
+            before = text[max(0, match.start() - 40):match.start()]
+            if BASELINE.search(before):
+                continue
+            year = article.year + shift(match.group(1) or match.group(2))
+            month = MONTH.search(before) if match.group(2) else None
+            if month is not None:  # «в январе прошлого года»
+                add(month.start() + match.start() - len(before), match.end(),
+                    Point(year, MONTHS.index(month.group(1).lower()) + 1))
+            else:
+                add(match.start(), match.end(), Point(year))
         for match in NOW.finditer(text):
             add(match.start(), match.end(), article)
     for match in extractor()(text):

@@ -33,7 +33,6 @@ ACTORS = (PERSON, ORG, LOC)
 NAMING = ("appos", "flat:name", "flat", "nmod", "parataxis", "conj")
 #: Relations inside a noun phrase: names, and the adjectives and numbers that agree.
 PHRASE = (*NAMING, "amod", "det", "nummod", "flat:foreign", "cc")
-#: Quote marks that open and that close a name («Альфа», "Альфа", „Альфа“), and both.
 #: Parts of speech of the words «который» can stand for.
 NOUNS = ("NOUN", "PROPN", "PRON")
 #: A word in Latin letters (and digits).
@@ -42,11 +41,12 @@ LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 
 class PlaceName(NamedTuple):
     """A place of the article under one of its names: the lemmas of the name's words, and
-    whether its words after the first are generic (lower case: «Томская область»)."""
+    the lemmas of its words after the first that are written with a capital («Поозерье» of
+    «Белорусское Поозерье», «республика» of «Удмуртская Республика»)."""
 
     mention: Mention
     words: list[str]
-    generic: bool
+    capitals: frozenset[str]
 
 
 class Context(list[Mention]):
@@ -105,8 +105,11 @@ class Context(list[Mention]):
                 continue
             for name in names(mention):
                 if name not in seen:
+                    words = key_of(name).split()
                     capitals = [w[:1].isupper() for w in WORD.findall(name) if w != "-"]
-                    seen[name] = PlaceName(mention, key_of(name).split(), not any(capitals[1:]))
+                    seen[name] = PlaceName(mention, words, frozenset(
+                        word for word, capital in zip(words[1:], capitals[1:], strict=False)
+                        if capital))
         return list(seen.values())
 
     @cached_property
@@ -304,16 +307,19 @@ class Scope:
         return [Arg("when", d.text, offset + d.start, offset + d.stop, value=d.value)
                 for d in dates_in(self.sentence.text, self.article_date)]
 
-    def when_of(self, event: int) -> Arg | None:
+    def when_of(self, event: int, frames: frozenset[str] = frozenset()) -> Arg | None:
         """The date of the event a word names: the sentence's first date that is not a
         thing's, a modifier of another noun («договорились о пересмотре соглашений 2009 года»:
-        2009 is the agreements', not when they agreed; `of_another_noun`)."""
-        return next((d for d in self.dates if not self.of_another_noun(d, event)), None)
+        2009 is the agreements', not when they agreed; `of_another_noun`). `frames`: more
+        nouns whose date is the event's (a turnover's «по итогам прошлого года»)."""
+        return next((d for d in self.dates if not self.of_another_noun(d, event, frames)),
+                    None)
 
-    def of_another_noun(self, arg: Arg, event: int) -> bool:
+    def of_another_noun(self, arg: Arg, event: int, frames: frozenset[str] = frozenset(),
+                        ) -> bool:
         """Whether the words of an argument hang as a noun's modifier (nmod: «соглашений 2009
-        года», «программа к 2015 году») on a noun other than `event` and other than a stretch
-        of time («в начале января», `date_frames`)."""
+        года», «программа к 2015 году») on a noun other than `event`, other than a stretch
+        of time («в начале января», `date_frames`) and other than `frames`."""
         span = [t.index for t in self.tokens if arg.start <= t.start and t.stop <= arg.end]
         if not span:
             return False
@@ -321,7 +327,8 @@ class Scope:
         if root.rel != "nmod" or root.head < 0 or root.head == event:
             return False
         head = self.tokens[root.head]
-        return head.pos == "NOUN" and head.lemma not in self.lex.date_frames
+        return head.pos == "NOUN" and head.lemma not in self.lex.date_frames and \
+            head.lemma not in frames
 
     @cached_property
     def quoted(self) -> frozenset[int]:
@@ -355,16 +362,17 @@ class Scope:
 
     def adjective_place(self, index: int) -> Mention | None:
         """The place an adjective names: the article's place whose name is the adjective with
-        generic words («томского» → «Томская область»; not «белорусские» → «Белорусское
-        Поозерье», a proper name of its own) or derives from it («Томск»); the names the
+        generic words, place nouns whatever their case («томского» → «Томская область»,
+        «удмуртский» → «Удмуртская Республика»; not «белорусские» → «Белорусское Поозерье», a
+        proper name of its own) or derives from it («Томск»); the names the
         article writes first, then the registry's other names of its places («белорусский» →
         «Белоруссия», when the article writes «Беларусь»)."""
         token = self.tokens[index]
         if token.lemma in self.lex.job_modifiers or token.lemma in self.lex.time_markers:
             return None
         for places in (self.context.places, self.context.places_aliased):
-            for place in places:  # the adjective itself in a name
-                if place.generic and token.lemma in place.words:
+            for place in places:  # the adjective itself in a name of generic words
+                if token.lemma in place.words and place.capitals <= self.lex.place_nouns.keys():
                     return place.mention
             for place in places:  # a name it derives from
                 stem = place.words[-1][:-2]

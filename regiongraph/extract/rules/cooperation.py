@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import Mention
+from ..nlp import Token
 from .base import (
     LOC,
     ORG,
@@ -38,24 +39,24 @@ def cooperation(scope: Scope) -> Iterator[Found]:
     (its sides are those a later sentence means, `base.sides`) but makes no fact of the
     graph, whose shape asks for an area; one with areas and no one named is between the
     sides of the last cooperation before («Кузбасс расширит сотрудничество с Беларусью. …
-    взаимодействия в сферах образования, культуры …»; `Scope.cooperating`). Cooperation to come or
-    wished says so (`event_modality`: «расширит» is future)."""
+    взаимодействия в сферах образования, культуры …»; `Scope.cooperating`). Cooperation to
+    come or wished says so (`event_modality`: «расширит» is future). Each word of
+    cooperation gives its own fact, but one that is an area of another («… в сферах
+    образования и торгово-экономического сотрудничества»)."""
     lex, tokens = scope.lex, scope.tokens
-    for token in tokens:
-        if token.lemma not in lex.cooperation_words:
+    words_of = [t for t in tokens if t.lemma in lex.cooperation_words]
+    named: list[Arg] = []  # areas found: «…торгово-экономического сотрудничества» is one
+    for number, token in enumerate(words_of):
+        if any(a.start <= token.start < a.end for a in named):
             continue
-        verb = token.index if token.pos == "VERB" else token.head
-        light = verb >= 0 and tokens[verb].pos == "VERB" and (
-            verb == token.index or token.rel == "obj")
-        heads = [token.index, verb] if light and verb != token.index else [token.index]
-        words: list[int] = subjects(scope, verb) if light else []
-        if token.pos != "VERB":
-            words += genitives_of(scope, token.index)
-        words += with_preposition(scope, token.index, *lex.between_prepositions)
-        partners = [k for head in heads
-                    for k in with_preposition(scope, head, *lex.with_prepositions)]
-        # the parser hangs the areas on the word, its verb or the partner before them
-        areas = cooperation_areas(scope, [*heads, *partners])
+        heads, words, partners = cooperation_words(scope, token)
+        # the parser hangs the areas on the word, its verb, the partner before them or the
+        # word it is joined to; of two cooperation words, each has the areas between the one
+        # before and the next that the one before did not take
+        start = words_of[number - 1].stop if number else scope.sentence.start
+        stop = words_of[number + 1].start if number + 1 < len(words_of) else scope.sentence.stop
+        areas = [a for a in cooperation_areas(scope, [*heads, *partners])
+                 if start <= a.start < stop and all(n.start != a.start for n in named)]
         sides = actors(scope, words)
         others = [m for m in actors(scope, partners) if all(m.entity != s.entity for s in sides)]
         if not words and not partners and areas:  # «взаимодействие в сферах …»: the sides
@@ -66,9 +67,34 @@ def cooperation(scope: Scope) -> Iterator[Found]:
         args += [scope.arg("partner", m) for m in [*sides[1:], *others]]
         args += areas
         args += [a for a in (scope.when_of(token.index),) if a is not None]
+        named += areas
         yield Found("cooperation", args, COOPERATION_CONFIDENCE, "cooperation", scope.number,
                     event_modality(scope, token.index))
-        return
+
+
+def cooperation_words(scope: Scope, token: Token) -> tuple[list[int], list[int], list[int]]:
+    """The words around a cooperation word: the word and its verb (for a noun the verb's
+    object: «расширит сотрудничество»; a noun joined to another takes that one's verb:
+    «расширит сотрудничество с X и взаимодействие с Y»), the words that may name its sides
+    (the verb's subject, the noun's genitive, «между») and its partners («с»). The heads
+    are the word, its verb and the word it is joined to: where its areas may hang."""
+    lex, tokens = scope.lex, scope.tokens
+    noun = token.index
+    if token.rel == "conj" and token.head >= 0 and tokens[token.head].lemma in \
+            lex.cooperation_words:
+        noun = token.head
+    verb = token.index if token.pos == "VERB" else tokens[noun].head
+    light = verb >= 0 and tokens[verb].pos == "VERB" and (
+        verb == token.index or tokens[noun].rel == "obj")
+    heads = [token.index, verb] if light and verb != token.index else [token.index]
+    heads += [noun] if noun != token.index else []
+    words = subjects(scope, verb) if light else []
+    if token.pos != "VERB":
+        words += genitives_of(scope, token.index)
+    words += with_preposition(scope, token.index, *lex.between_prepositions)
+    partners = [k for head in heads for k in with_preposition(scope, head, *lex.with_prepositions)
+                if head == token.index or noun == token.index]  # a conjunct: its own «с»
+    return heads, words, partners
 
 
 def actors(scope: Scope, words: list[int]) -> list[Mention]:

@@ -366,7 +366,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
     подписали соглашение о сотрудничестве», «X заключил договор с Y», «между X и Y достигнута
     договорённость»). The parties are the subject (a delegation for its party; «стороны», the
     sides of the last meeting, visit or agreement of an earlier sentence), the «с» and
-    «между» phrases, two or more; the topic an organisation's or project's name in its «о»
+    «между» phrases, two or more; the topic an organisation's name in its «о»
     phrase («соглашение о строительстве завода «Альфа»»; a place there is where, not what:
     «о прекращении огня на Украине»). An agreement to buy, invest or lend is a deal (`deal`),
     not one of these. Planned or denied agreements say so (`event_modality`)."""

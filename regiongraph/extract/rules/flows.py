@@ -22,6 +22,7 @@ from .base import (
     in_phrase,
     phrase_arg,
     phrase_end,
+    span_root,
     subjects,
     with_adjectives,
     with_preposition,
@@ -94,11 +95,31 @@ def turnover(scope: Scope) -> Iterator[Found]:
         if len(parties) < 2:
             continue
         args = [scope.arg("party", m) for m in parties]
-        args += [money_arg(scope, found) for found in scope.money[:1]]
-        args += [a for a in (scope.when_of(token.index),) if a is not None]
+        args += [money_arg(scope, found) for found in turnover_money(scope, token)[:1]]
+        args += [a for a in (scope.when_of(token.index, lex.period_results),) if a is not None]
         yield Found("turnover", args, 0.6, "turnover", scope.number,
                     event_modality(scope, token.index))
         return
+
+
+def turnover_money(scope: Scope, word: Token) -> list[tuple[int, int, Money]]:
+    """The amounts of money the turnover word holds, or the verb it is the subject of
+    («товарооборот составил 420 млн долларов», «товарооборот в 300 млн долларов»); not a
+    change («вырос на 50 млн долларов»), nor another noun's money («инвестиции в размере …»)."""
+    offset, tokens = scope.sentence.start, scope.tokens
+    heads = {word.index}
+    if word.rel.startswith("nsubj") and word.head >= 0:  # and verbs sharing the subject:
+        heads.update(scope.conjuncts(word.head))  # «вырос на 10% и достиг 420 млн долларов»
+    found = []
+    for start, stop, money in scope.money:
+        span = [t.index for t in tokens
+                if start + offset <= t.start and t.stop <= stop + offset]
+        if not span:
+            continue
+        root = span_root(tokens, span)
+        if root.head in heads and scope.case_of(root.index) not in scope.lex.change_prepositions:
+            found.append((start, stop, money))
+    return found
 
 
 def trade(scope: Scope) -> Iterator[Found]:
@@ -148,8 +169,8 @@ def goods_of(scope: Scope, trigger: Token) -> list[int]:
     rels = ("obj", "nsubj:pass") if trigger.pos == "VERB" else ("nmod",)
     found += [k for k in scope.children(trigger.index, *rels)
               if scope.tokens[k].pos == "NOUN" and not scope.case_of(k)]
-    found = [measured(scope, k) for k in found]
-    nouns = [c for i in found for c in scope.conjuncts(i)
+    counted = [measured(scope, c) for i in found for c in scope.conjuncts(i)]
+    nouns = [c for c in counted
              if scope.tokens[c].pos == "NOUN" and scope.at.get(c) is None
              and not is_company_word(scope, scope.tokens[c].lemma)]  # bought: a deal, not goods
     if not nouns:
