@@ -156,6 +156,19 @@ def test_a_statement_names_its_speaker_and_quotes_its_sentence():
                                                        ("quote", text)])]
 
 
+@pytest.mark.parametrize("before, quoted", [
+    # the quotation opened two sentences before the one with the speaker
+    ("Новости региона. ", "«Беларусь — наш партнер. Мы видим рост. Мы расширим сотрудничество», "
+                         "— заявил Илья Середюк."),
+    # a quotation closed before does not reach into this one
+    ("«Это важно», — сказал он. ", "Мы расширим сотрудничество, — заявил Илья Середюк."),
+])
+def test_a_statement_quotes_from_where_its_quotation_opened(before, quoted):
+    (statement,) = [f for f in extract_text("t", before + quoted).facts
+                    if f.type == "statement" and f.args[0].text == "Илья Середюк"]
+    assert [a.text for a in statement.args if a.role == "quote"] == [quoted]
+
+
 def test_a_title_word_tagged_as_a_person_is_not_a_person():
     text = "Его принял Чрезвычайный и Полномочный Посол Италии Марко Росси."
     found = extract_text("t", text)

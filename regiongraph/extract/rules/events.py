@@ -412,7 +412,9 @@ def agreement(scope: Scope) -> Iterator[Found]:
 
 
 def statement(scope: Scope) -> Iterator[Found]:
-    """Who said what: a verb of saying and its subject; the quote is the sentence."""
+    """Who said what: a verb of saying and its subject; the quote is the sentence, from where
+    its quotation opened when that was in an earlier sentence («Беларусь — наш партнер. Мы
+    видим потенциал», — отметил X: both sentences)."""
     for token in scope.tokens:
         if token.lemma not in scope.lex.statement or token.pos != "VERB":
             continue
@@ -420,7 +422,42 @@ def statement(scope: Scope) -> Iterator[Found]:
         if not speakers:
             continue
         text = scope.sentence
+        start = quotation_start(scope)
         args = [scope.arg("speaker", speakers[0]),
-                Arg("quote", text.text, text.start, text.stop)]
+                Arg("quote", text.text, text.start if start is None else start, text.stop)]
         yield Found("statement", args, 0.7, "statement", scope.number)
         return
+
+
+#: How far back a quotation closed in a sentence may have opened: sentences.
+QUOTATION_SENTENCES = 8
+#: Quotation marks that pair: the opening one of each closing one.
+QUOTATION_PAIRS = {"»": "«", "”": "“"}
+
+
+def quotation_start(scope: Scope) -> int | None:
+    """Where the quotation opened that this sentence closes without opening it (its mark's
+    offset), in an earlier sentence of the article; None when the sentence closes none."""
+    need: list[str] = []
+    opened: list[str] = []
+    for char in scope.sentence.text:
+        if char in QUOTATION_PAIRS.values():
+            opened.append(char)
+        elif char in QUOTATION_PAIRS:
+            if opened and opened[-1] == QUOTATION_PAIRS[char]:
+                opened.pop()
+            elif not opened:
+                need.append(QUOTATION_PAIRS[char])
+    if not need:
+        return None
+    first = max(0, scope.number - QUOTATION_SENTENCES)
+    for sentence in reversed(scope.context.sentences[first:scope.number]):
+        for offset in range(len(sentence.text) - 1, -1, -1):
+            char = sentence.text[offset]
+            if char in QUOTATION_PAIRS:
+                need.append(QUOTATION_PAIRS[char])
+            elif char in QUOTATION_PAIRS.values() and need and need[-1] == char:
+                need.pop()
+                if not need:
+                    return sentence.start + offset
+    return None
