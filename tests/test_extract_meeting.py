@@ -228,3 +228,18 @@ def test_what_was_agreed_during_a_meeting_does_not_make_it_one_to_come():
     # the meeting is the frame of the agreement
     assert meetings("В ходе встречи Иван Петров и Сергей Смирнов договорились о "
                     "сотрудничестве.") == [("actual", PETROV_SMIRNOV)]
+
+
+def test_a_meeting_set_in_a_visit_told_before_takes_its_place_and_date():
+    from regiongraph.extract import extract_text
+
+    text = ("Делегация Тверской области посетила Зеленоград 15 апреля 2025 года. В рамках "
+            "визита Иван Петров провел переговоры с Олегом Смирновым.")
+    (meeting,) = [f for f in extract_text("t", text).facts if f.type == "meeting"]
+    assert [(a.role, a.text) for a in meeting.args] == [
+        ("participant", "Иван Петров"), ("participant", "Олег Смирнов"),
+        ("where", "Зеленоград"), ("when", "15 апреля 2025 года")]
+    # a visit of its own in the sentence is another visit: nothing is taken
+    other = text.replace("В рамках визита", "В рамках визита в Тулу")
+    (meeting,) = [f for f in extract_text("t", other).facts if f.type == "meeting"]
+    assert [a.role for a in meeting.args] == ["participant", "participant"]

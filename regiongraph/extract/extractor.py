@@ -76,15 +76,16 @@ def extract_text(doc: str, text: str, registry: Registry | None = None,
     context = Context((m for group in result.mentions for m in group), result.sentences,
                       registry.names, registry.areas)
     pairs = zip(result.sentences, result.mentions, strict=True)
-    subject, parties, cooperating = None, [], []
+    subject, parties, cooperating, visit = None, [], [], None
     for number, (sentence, mentions) in enumerate(pairs):
         scope = Scope(number, sentence, mentions, lex, date, context, subject, parties=parties,
-                      cooperating=cooperating)
+                      cooperating=cooperating, visit=visit)
         here = [fact for name, rule in RULES for fact in run_rule(name, rule, scope, doc)]
         found.extend(here)
         subject = protagonist(scope) or subject
         parties = sides(here) or parties
         cooperating = sides(f for f in here if f.type == "cooperation") or cooperating
+        visit = next((f for f in reversed(here) if f.type == "visit"), visit)
     for fact in found:  # a quote is the article's own letters, not the ones the NLP read
         for arg in fact.args:
             if arg.role == "quote":

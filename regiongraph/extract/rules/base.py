@@ -232,6 +232,7 @@ class Scope:
     protagonist: Mention | None = None  # the person last seen as a subject before this one
     parties: list[Mention] = field(default_factory=list)  # of the last event before: `sides`
     cooperating: list[Mention] = field(default_factory=list)  # of the last cooperation before
+    visit: Found | None = None  # the last visit of the sentences before
     holders: dict[int, Mention] = field(default_factory=dict)  # post token -> person
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@ what).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..mentions import Mention
 from ..nlp import Token, every_reading
@@ -65,7 +66,7 @@ def meeting(scope: Scope) -> Iterator[Found]:
         if is_remote(scope, token.index):
             confidence = REMOTE_MEETING
         extras = [a for a in (place_of(scope, token.index), scope.when_of(token.index))
-                  if a is not None]
+                  if a is not None] or visit_frame(scope)
         modality = event_modality(scope, token.index)
         found += [Found("meeting", [scope.arg("participant", m) for m in group] + extras,
                         confidence if people else min(confidence, NO_PEOPLE_MEETING),
@@ -303,6 +304,26 @@ def event_modality(scope: Scope, index: int, own: bool = True) -> str:
     if words & lex.event_possible:
         return "possible"
     return "future" if future or words & lex.event_future else "actual"
+
+
+def visit_frame(scope: Scope) -> list[Arg]:
+    """Where and when a meeting was when its sentence says neither but sets it in a visit an
+    earlier sentence told («Делегация посетила Минск 15 апреля. В рамках визита губернатор
+    провел переговоры с …»: Минск, 15 April): the last visit's place and date, if the visit
+    word of this sentence names no visitor or place of its own."""
+    if scope.visit is None:
+        return []
+    for token in scope.tokens:
+        framed = in_frame(scope, token.index) or (  # «в ходе визита», «в рамках визита»
+            token.rel == "nmod" and token.head >= 0 and
+            scope.tokens[token.head].lemma in scope.lex.meeting_frames)
+        if token.lemma in scope.lex.visit and token.pos == "NOUN" and framed and \
+                not scope.actors(
+                    [*genitives_of(scope, token.index),
+                     *with_preposition(scope, token.index, *scope.lex.place_prepositions)]):
+            return [replace(a) for a in scope.visit.args
+                    if a.role in ("where", "when")]
+    return []
 
 
 def in_frame(scope: Scope, index: int) -> bool:
