@@ -49,7 +49,7 @@ def cooperation(scope: Scope) -> Iterator[Found]:
     for number, token in enumerate(words_of):
         if any(a.start <= token.start < a.end for a in named):
             continue
-        heads, words, partners = cooperation_words(scope, token)
+        heads, words, partners = cooperation_context(scope, token)
         # the parser hangs the areas on the word, its verb, the partner before them or the
         # word it is joined to; of two cooperation words, each has the areas between the one
         # before and the next that the one before did not take
@@ -72,7 +72,7 @@ def cooperation(scope: Scope) -> Iterator[Found]:
                     event_modality(scope, token.index))
 
 
-def cooperation_words(scope: Scope, token: Token) -> tuple[list[int], list[int], list[int]]:
+def cooperation_context(scope: Scope, token: Token) -> tuple[list[int], list[int], list[int]]:
     """The words around a cooperation word: the word and its verb (for a noun the verb's
     object: «расширит сотрудничество»; a noun joined to another takes that one's verb:
     «расширит сотрудничество с X и взаимодействие с Y»), the words that may name its sides
