@@ -132,7 +132,7 @@ class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)
     index: dict[str, str] = field(default_factory=dict)
     #: The keys of names written with a capital, proper names: what is looked for in the
-    #: text beyond the NER's spans («белорусскую делегацию», a group of one article, is not).
+    #: text beyond the NER's spans («тверскую делегацию», a group of one article, is not).
     proper: set[str] = field(default_factory=set)
 
     @classmethod
@@ -163,7 +163,7 @@ class Registry:
     @cached_property
     def names(self) -> dict[str, tuple[str, ...]]:
         """Every entity's labels and aliases by its id: the names an article may not use
-        («Белоруссия» where it writes «Беларусь»), which words derived from a name match."""
+        («Молдавия» where it writes «Молдова»), which words derived from a name match."""
         return {entity.id: tuple(dict.fromkeys(entity_names(entity)))
                 for entity in self.entities.values()}
 
@@ -366,10 +366,10 @@ MAX_NAME_WORDS = 6
 def registry_names(sentence: Sentence, number: int, registry: Registry,
                    found: list[Mention]) -> list[Mention]:
     """Names of registry people, organisations and places that the NER did not tag («30
-    самосвалов БелАЗ», «правительство Кузбасса»), or tagged only a part of («угольными
-    предприятиями Кузбасса», a registry group, where the NER saw «Кузбасса»): the registry is
-    the user's own list of what matters, so a name it knows is not left to the tagger's
-    guess. The caller drops the NER's mentions inside them. See `registry_name_at` for what
+    самосвалов Альфамаш», «правительство Тверской области»), or tagged only a part of
+    («угольными предприятиями Твери», a registry group, where the NER saw «Твери»): the
+    registry is the user's own list of what matters, so a name it knows is not left to the
+    tagger's guess. The caller drops the NER's mentions inside them. See `registry_name_at` for what
     counts as such a name."""
     if not registry.proper:
         return []
@@ -385,7 +385,7 @@ def registry_names(sentence: Sentence, number: int, registry: Registry,
         last, entity = match
         if last + 1 < len(tokens) and openers[last] >= first and \
                 tokens[last + 1].text in CLOSING_QUOTES:
-            last += 1  # «Агентство «Регион медиа»»: the name's quote closes in it
+            last += 1  # «Агентство «Север медиа»»: the name's quote closes in it
         known = registry.entities[entity]
         text = sentence.text[tokens[first].start - sentence.start:
                              tokens[last].stop - sentence.start]
@@ -404,9 +404,9 @@ def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
     one of them capitalised, whose key is the key of a registry person's, organisation's or
     place's name written with a capital (`Registry.proper`), that can stand alone
     (`is_whole_name`), and that hold whole any NER mention they touch, a shorter one and not
-    a person («угольными предприятиями Кузбасса» holds «Кузбасса»). A capital that only
+    a person («угольными предприятиями Твери» holds «Твери»). A capital that only
     starts the sentence does not count (`is_capital`); a name that is all a quotation holds
-    is an organisation's, never a place («трактор «Беларусь»»)."""
+    is an organisation's, never a place («автомобиль «Волга»»)."""
     tokens = sentence.tokens
     words = name_words(tokens[first].text)
     if not words or word_lemma(words[0]) not in registry.first_words:
@@ -425,15 +425,15 @@ def registry_name_at(sentence: Sentence, registry: Registry, openers: list[int],
                     if k in registry.proper), None)
         entity = registry.index[key] if key else None
         kind = type_of_class(registry.entities[entity].cls, "ORG") if entity else ""
-        # in quote marks a name is an organisation's («Трактор «Беларусь»»: a brand)
+        # in quote marks a name is an organisation's («автомобиль «Волга»»: a brand)
         if kind == "ORG" or (kind in ("PER", "LOC") and openers[first] < 0):
             return last, entity
     return None
 
 
 def is_proper(name: str) -> bool:
-    """Whether a name has a word written with a capital («Правительство Кузбасса»,
-    «администрация правительства Кузбасса»; not «белорусскую делегацию»)."""
+    """Whether a name has a word written with a capital («Правительство Тверской области»,
+    «администрация правительства Твери»; not «тверскую делегацию»)."""
     return any(word[:1].isupper() for word in WORD.findall(name))
 
 
@@ -450,8 +450,8 @@ def is_capital(tokens: list[Token], index: int) -> bool:
 @cache
 def is_name_word(word: str) -> bool:
     """Whether a word is a name whatever its place: a proper noun of the dictionary
-    («Кузбасс», «Путин»), a word it does not know («Сибдепо»), or one with more capitals
-    or in Latin letters («БелАЗ», «Regnum»)."""
+    («Тверь», «Петров»), a word it does not know («Зелдепо»), or one with more capitals
+    or in Latin letters («АльфаМаш», «Regnum»)."""
     if any(c.isupper() for c in word[1:]) or LATIN_WORD.fullmatch(word):
         return True
     if not analyser().word_is_known(word.lower()):

@@ -41,8 +41,8 @@ LATIN = re.compile(r"[a-z0-9][a-z0-9&.'-]*")
 
 class PlaceName(NamedTuple):
     """A place of the article under one of its names: the lemmas of the name's words, and
-    the lemmas of its words after the first that are written with a capital («Поозерье» of
-    «Белорусское Поозерье», «республика» of «Удмуртская Республика»)."""
+    the lemmas of its words after the first that are written with a capital («Карелия» of
+    «Тверская Карелия», «республика» of «Удмуртская Республика»)."""
 
     mention: Mention
     words: list[str]
@@ -87,15 +87,15 @@ class Context(list[Mention]):
 
     def name_words(self, mention: Mention) -> set[str]:
         """The lemmas of the words of a mention's names: its own and, for a registry entity,
-        its other names («республика» for «Беларусь», through «Республика Беларусь»)."""
+        its other names («республика» for «Молдова», through «Республика Молдова»)."""
         names = (mention.name, *self.aliases.get(mention.entity, ()))
         return {word for name in names for word in key_of(name).split()}
 
     @cached_property
     def places_aliased(self) -> list[PlaceName]:
         """The article's registry places under their other names, matched after the names the
-        article writes (`places`): «белорусский» derives from «Белоруссия», not from the
-        «Беларусь» the article may write."""
+        article writes (`places`): «молдавский» derives from «Молдавия», not from the
+        «Молдова» the article may write."""
         return self.places_named(lambda mention: self.aliases.get(mention.entity, ()))
 
     def places_named(self, names: Callable[[Mention], Iterable[str]]) -> list[PlaceName]:
@@ -364,10 +364,10 @@ class Scope:
     def adjective_place(self, index: int) -> Mention | None:
         """The place an adjective names: the article's place whose name is the adjective with
         generic words, place nouns whatever their case («томского» → «Томская область»,
-        «удмуртский» → «Удмуртская Республика»; not «белорусские» → «Белорусское Поозерье», a
+        «удмуртский» → «Удмуртская Республика»; not «тверские» → «Тверская Карелия», a
         proper name of its own) or derives from it («Томск»); the names the
-        article writes first, then the registry's other names of its places («белорусский» →
-        «Белоруссия», when the article writes «Беларусь»)."""
+        article writes first, then the registry's other names of its places («молдавский» →
+        «Молдавия», when the article writes «Молдова»)."""
         token = self.tokens[index]
         if token.lemma in self.lex.job_modifiers or token.lemma in self.lex.time_markers:
             return None

@@ -1,5 +1,5 @@
-"""Cooperation: a party works, or will work, with partners in areas («Кузбасс расширит
-сотрудничество с Беларусью в сферах образования и культуры»).
+"""Cooperation: a party works, or will work, with partners in areas («Тверская область
+расширит сотрудничество с Молдовой в сферах образования и культуры»).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ COOPERATION_CONFIDENCE = 0.6
 def cooperation(scope: Scope) -> Iterator[Found]:
     """A cooperation: a word of it (`cooperation_words`: «сотрудничество», «взаимодействие»,
     «сотрудничать»), its party and partners, and its areas. The party is the subject (of the
-    verb, or of the verb the noun is the object of: «Кузбасс расширит сотрудничество») or the
+    verb, or of the verb the noun is the object of: «Тверь расширит сотрудничество») or the
     first of the names in the noun's genitive or «между» phrase; the partners are the other
     names there and those after «с» (a delegation or a body for its party, as in meetings).
     The areas are the registry's areas of cooperation (`Context.areas`) that the word names:
@@ -38,7 +38,7 @@ def cooperation(scope: Scope) -> Iterator[Found]:
     after «в» («сотрудничество в машиностроении»). A cooperation without an area is found
     (its sides are those a later sentence means, `base.sides`) but makes no fact of the
     graph, whose shape asks for an area; one with areas and no one named is between the
-    sides of the last cooperation before («Кузбасс расширит сотрудничество с Беларусью. …
+    sides of the last cooperation before («Тверь расширит сотрудничество с Молдовой. …
     взаимодействия в сферах образования, культуры …»; `Scope.cooperating`). Cooperation to
     come or wished says so (`event_modality`: «расширит» is future). Each word of
     cooperation gives its own fact, but one that is an area of another («… в сферах

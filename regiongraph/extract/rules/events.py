@@ -225,8 +225,8 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
     """The actors of an event's words (a meeting's, a visit's, an agreement's); a delegation
     or a body (`deal_bodies`) stands for the party named in its genitive («с делегацией
     Грузии», «правительство Грузии»: Грузия), or by a
-    place adjective, as a side does («белорусская делегация», «белорусская сторона»:
-    Беларусь); a name the tagger missed here stands for the person of that name the article
+    place adjective, as a side does («молдавская делегация», «молдавская сторона»:
+    Молдова); a name the tagger missed here stands for the person of that name the article
     mentions elsewhere («Петров прибыл в Рим и встретился с …», with «Иван Петров» named
     before)."""
     lex = scope.lex
@@ -255,7 +255,7 @@ def event_actors(scope: Scope, indices: list[int]) -> list[Mention]:
 
 
 def adjective_places(scope: Scope, index: int) -> list[Mention]:
-    """The places the adjectives on a noun name («белорусская и российская стороны»), each
+    """The places the adjectives on a noun name («молдавская и российская стороны»), each
     standing at its adjective."""
     found = []
     for kid in scope.children(index, "amod"):
@@ -308,8 +308,8 @@ def event_modality(scope: Scope, index: int, own: bool = True) -> str:
 
 def visit_frame(scope: Scope) -> list[Arg]:
     """Where and when a meeting was when its sentence says neither but sets it in a visit an
-    earlier sentence told («Делегация посетила Минск 15 апреля. В рамках визита губернатор
-    провел переговоры с …»: Минск, 15 April): the last visit's place and date, if the visit
+    earlier sentence told («Делегация посетила Тулу 15 апреля. В рамках визита губернатор
+    провел переговоры с …»: Тула, 15 April): the last visit's place and date, if the visit
     word of this sentence names no visitor or place of its own."""
     if scope.visit is None:
         return []
@@ -339,7 +339,7 @@ def visit(scope: Scope) -> Iterator[Found]:
     """A visit: who went where («визит делегации в Грузию», «посетил Тбилиси», «посещение
     завода»); a delegation is the party it comes from («делегация Грузии посетила»). With no
     visitor in the sentence the visitor is the person last seen as a subject («посещение ОАО
-    «Альфа» стало первым этапом визита»). A visit to come says so («посетит Минск»: future),
+    «Альфа» стало первым этапом визита»). A visit to come says so («посетит Тулу»: future),
     as a meeting does (`event_modality`)."""
     lex = scope.lex
     for token in scope.tokens:
@@ -361,7 +361,7 @@ def visit(scope: Scope) -> Iterator[Found]:
                 who = genitive
             if token.head >= 0 and not who:
                 who = subjects(scope, token.head)
-        visitors = event_actors(scope, who)  # «делегация Кузбасса посетила»: Кузбасс
+        visitors = event_actors(scope, who)  # «делегация Твери посетила»: Тверь
         places = [m for m in scope.actors(where) if m.type in (LOC, ORG)]
         confidence = 0.75
         if not visitors and places and scope.protagonist is not None:
@@ -434,7 +434,7 @@ def agreement(scope: Scope) -> Iterator[Found]:
 
 def statement(scope: Scope) -> Iterator[Found]:
     """Who said what: a verb of saying and its subject; the quote is the sentence, from where
-    its quotation opened when that was in an earlier sentence («Беларусь — наш партнер. Мы
+    its quotation opened when that was in an earlier sentence («Молдова — наш партнер. Мы
     видим потенциал», — отметил X: both sentences)."""
     for token in scope.tokens:
         if token.lemma not in scope.lex.statement or token.pos != "VERB":

@@ -36,7 +36,7 @@ def investment(scope: Scope) -> Iterator[Found]:
     sentence, the project after «в» in the accusative («инвестиции в строительство завода
     «Амур»»; not «в 2024 году») and the
     investor (the subject, or a name in the genitive: «инвестиции компании X»; a party a
-    place adjective names: «белорусская сторона», `side_arg`); planned or
+    place adjective names: «молдавская сторона», `side_arg`); planned or
     possible investments say so (`event_modality`: «планирует инвестировать» is future)."""
     lex = scope.lex
     trigger = next((t for t in scope.tokens if t.lemma in lex.investment), None)
@@ -59,7 +59,7 @@ def investment(scope: Scope) -> Iterator[Found]:
         genitives_of(scope, trigger.index)
     investors = [scope.arg("investor", m) for m in scope.actors(words)] or [
         replace(side, role="investor") for side in map(partial(side_arg, scope), words)
-        if side is not None and side.entity]  # «белорусская сторона инвестирует»
+        if side is not None and side.entity]  # «молдавская сторона инвестирует»
     args += investors[:1]
     args += [a for a in (scope.when_of(trigger.index),) if a is not None]
     yield Found("investment", args, 0.6, "investment", scope.number,
@@ -78,8 +78,8 @@ def turnover(scope: Scope) -> Iterator[Found]:
     """The value of trade both ways between two parties or more: a turnover word
     (`trade_turnover`, or `turnover_nouns` with an adjective of trade: «внешнеторговый
     оборот», «взаимная торговля»), its parties in the genitive and after «с» or «между»
-    («товарооборот Кузбасса с Беларусью», «между компаниями Беларуси и предприятиями
-    Кузбасса»: a name below a common noun counts), the sentence's first amount of money
+    («товарооборот Твери с Молдовой», «между компаниями Молдовы и предприятиями
+    Твери»: a name below a common noun counts), the sentence's first amount of money
     («составил 420 млн долларов»), its date («по итогам прошлого года») and modality.
     Not measured on a benchmark (factRuEval has no trade): 0.6."""
     lex = scope.lex
@@ -128,7 +128,7 @@ def trade(scope: Scope) -> Iterator[Found]:
     subject where they go; «из X» is an origin, «в X» (accusative) a destination, and so is
     the place of a market («в магазинах X»); a place adjective on the goods («итальянское
     вино», «техника грузинского производства») names their origin, else their maker does
-    («самосвалы «БелАЗ»»). Sides named by a common
+    («самосвалы «Альфамаш»»). Sides named by a common
     noun count when the registry knows the phrase; the conversion to facts drops a flow that
     lacks either side. Trade that is banned («запретил ввозить X», «запрет на ввоз X») is a
     deal (a sanction), not a flow. A flow planned, possible or denied says so, as a meeting
@@ -192,7 +192,7 @@ def measured(scope: Scope, noun: int) -> int:
 def goods_arg(scope: Scope, noun: int) -> Arg:
     """The goods as their noun phrase, in the nominative for the registry: the adjectives
     right before the noun («карьерные самосвалы») up to one that names a place (their
-    origin: «белорусская сельхозтехника» is «сельхозтехника» from Беларусь), and what hangs
+    origin: «молдавская сельхозтехника» is «сельхозтехника» from Молдова), and what hangs
     below it to the right («установки СБШ», «запчасти к тракторам»), up to a comma, a
     conjunct, a preposition that does not describe goods («продукты без проблем») or where
     the goods are made."""
@@ -220,7 +220,7 @@ def ends_goods(scope: Scope, token: Token) -> bool:
 
 
 def goods_maker(scope: Scope, noun: int) -> Arg | None:
-    """The maker of goods, an organisation named right on their noun («самосвалы «БелАЗ»»,
+    """The maker of goods, an organisation named right on their noun («самосвалы «Альфамаш»»,
     «уголь компании «Альфа»»): where they come from when no place adjective says so (the
     maker of one of several goods is not the origin of all)."""
     for kid in scope.children(noun, "appos", "nmod"):
@@ -232,7 +232,7 @@ def goods_maker(scope: Scope, noun: int) -> Arg | None:
 
 def goods_origin(scope: Scope, noun: int) -> Arg | None:
     """The origin a place adjective gives the goods, on the noun or on a noun up to two
-    levels below it («белорусские продукты», «запчасти к технике белорусского
+    levels below it («молдавские продукты», «запчасти к технике молдавского
     производства»)."""
     level = [noun]
     for _ in range(3):
@@ -277,7 +277,7 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     """A side of a trade flow: a place or organisation named at `index` or in apposition to
     its noun («компания «Альфа»»), what a bare noun there refers back to («регион»: the
     region named last; «завод»: the organisation the article introduced as one,
-    `antecedent`), the place a place adjective on the noun names («белорусский завод»), or
+    `antecedent`), the place a place adjective on the noun names («молдавский завод»), or
     the noun phrase there (resolved later if the registry knows it:
     «угольные предприятия Италии»)."""
     mention = scope.actor(index)
@@ -296,7 +296,7 @@ def side_arg(scope: Scope, index: int) -> Arg | None:
     earlier = antecedent(scope, token) if not scope.children(index, "amod", "nmod") else None
     if earlier is not None:
         return replace(earlier, role="side")
-    for kid in scope.children(index, "amod"):  # «у белорусского завода»: from Belarus
+    for kid in scope.children(index, "amod"):  # «у молдавского завода»: from Moldova
         place = place_adjective(scope, scope.tokens[kid])
         if place is not None and place.entity:
             return replace(place, role="side")

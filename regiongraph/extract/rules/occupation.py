@@ -293,8 +293,8 @@ def antecedent(scope: Scope, noun: Token) -> Arg | None:
     devset+validation (3 more match facts the scorer leaves out by default, all right; the
     9 bare nouns resolved there all name the right organisation). For a place («глава
     региона»): the last place of the article named before it whose registry class fits the
-    noun, the last one named with the noun first («в республику» after «Беларусь … в Кузбасс»:
-    Беларусь, whose registry name is «Республика Беларусь»). Unknown names have no class: a
+    noun, the last one named with the noun first («в республику» after «Молдова … в Тверь»:
+    Молдова, whose registry name is «Республика Молдова»). Unknown names have no class: a
     country's noun then stands for the country the article is about (`home_country`), and
     other nouns for nothing."""
     classes = scope.lex.place_nouns.get(noun.lemma)
