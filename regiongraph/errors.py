@@ -9,6 +9,7 @@ Exit codes (documented in the README and `regiongraph --help`):
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 
@@ -88,3 +89,10 @@ class InternalError(RegiongraphError):
 
     def __reduce__(self) -> tuple:
         return type(self), (str(self), self.trace)
+
+    @classmethod
+    def caught(cls, where: str, exc: BaseException) -> InternalError:
+        """The error for an exception caught while handling an article: `where` says what
+        failed, and the traceback is kept."""
+        return cls(f"{where} ({type(exc).__name__}: {exc}); this is a bug in regiongraph, "
+                   "please report it with the article", traceback.format_exc())

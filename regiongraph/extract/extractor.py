@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,11 +101,8 @@ def run_rule(name: str, rule: Rule, scope: Scope, doc: str) -> list[Found]:
         return list(rule(scope))
     except Exception as exc:
         sentence = scope.sentence
-        raise InternalError(
-            f"{doc}: rule {name} failed on the sentence at characters "
-            f"{sentence.start}-{sentence.stop} ({type(exc).__name__}: {exc}); this is a bug "
-            "in regiongraph, please report it with the article",
-            traceback.format_exc()) from exc
+        raise InternalError.caught(f"{doc}: rule {name} failed on the sentence at characters "
+                                   f"{sentence.start}-{sentence.stop}", exc) from exc
 
 
 def identity(fact: Found) -> tuple:

@@ -348,15 +348,17 @@ def second_subject_is_object(tokens: list[Token]) -> None:
         if token.rel == "nsubj" and token.head >= 0:
             subjects.setdefault(token.head, []).append(token)
     for verb, words in subjects.items():
-        if len(words) != 2 or tokens[verb].pos != "VERB" or \
-                not words[0].index < verb < words[1].index or \
-                not UNDECLINED.fullmatch(words[1].text) or any(  # not in another clause
-                    t.pos in ("PUNCT", "SCONJ", "CCONJ") for t in tokens[verb:words[1].index]) or \
-                any(t.head == verb and t.rel in ("obj", "cop", "aux:pass") for t in tokens):
+        if len(words) != 2 or tokens[verb].pos != "VERB":
             continue
-        words[1].rel = "obj"
-        if words[1].feats.get("Case") == "Nom":  # tagged so for being a subject
-            words[1].feats = {**words[1].feats, "Case": "Acc"}
+        before, after = words
+        other_clause = any(t.pos in ("PUNCT", "SCONJ", "CCONJ")
+                           for t in tokens[verb + 1:after.index])
+        has_object = any(t.head == verb and t.rel in ("obj", "cop", "aux:pass") for t in tokens)
+        if before.index < verb < after.index and UNDECLINED.fullmatch(after.text) and \
+                not other_clause and not has_object:
+            after.rel = "obj"
+            if after.feats.get("Case") == "Nom":  # tagged so for being a subject
+                after.feats = {**after.feats, "Case": "Acc"}
 
 
 #: Relations of words that describe a noun after them («на принадлежащем X канале»).

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -52,9 +51,7 @@ def _one(item: Path | Item) -> Extraction | DataError | InternalError:
         return exc
     except Exception as exc:  # a bug outside the rules (they name themselves): say where
         name = str(item) if isinstance(item, Path) else item[0]
-        return InternalError(f"{name}: the extractor failed ({type(exc).__name__}: {exc}); "
-                             "this is a bug in regiongraph, please report it with the article",
-                             traceback.format_exc())
+        return InternalError.caught(f"{name}: the extractor failed", exc)
 
 
 def extract_files(paths: Sequence[Path | Item], registry: Registry | None = None,

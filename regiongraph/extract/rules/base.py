@@ -316,6 +316,11 @@ class Scope:
         return next((d for d in self.dates if not self.of_another_noun(d, event, frames)),
                     None)
 
+    def dated(self, event: int, frames: frozenset[str] = frozenset()) -> list[Arg]:
+        """The event's date as a list of arguments to add: `when_of`'s, or none."""
+        when = self.when_of(event, frames)
+        return [when] if when is not None else []
+
     def of_another_noun(self, arg: Arg, event: int, frames: frozenset[str] = frozenset(),
                         ) -> bool:
         """Whether the words of an argument hang as a noun's modifier (nmod: «соглашений 2009

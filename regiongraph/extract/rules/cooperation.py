@@ -66,7 +66,7 @@ def cooperation(scope: Scope) -> Iterator[Found]:
         args = [scope.arg("party", sides[0])]
         args += [scope.arg("partner", m) for m in [*sides[1:], *others]]
         args += areas
-        args += [a for a in (scope.when_of(token.index),) if a is not None]
+        args += scope.dated(token.index)
         named += areas
         yield Found("cooperation", args, COOPERATION_CONFIDENCE, "cooperation", scope.number,
                     event_modality(scope, token.index))

@@ -118,7 +118,7 @@ def deal(scope: Scope) -> Iterator[Found]:
         for parties in split_conjuncts(groups):
             args = [*parties]
             args.append(Arg("type", parts.kind, token.start, token.stop))
-            args += [a for a in (scope.when_of(token.index),) if a is not None]
+            args += scope.dated(token.index)
             yield Found("deal", args, DEAL_CONFIDENCE[parts.way], parts.way, scope.number)
 
 

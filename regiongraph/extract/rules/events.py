@@ -369,7 +369,7 @@ def visit(scope: Scope) -> Iterator[Found]:
         if not visitors or not places:
             continue
         args = [scope.arg("who", m) for m in visitors] + [scope.arg("where", places[0])]
-        args += [a for a in (scope.when_of(token.index),) if a is not None]
+        args += scope.dated(token.index)
         yield Found("visit", args, confidence, "visit", scope.number,
                     event_modality(scope, token.index))
 

@@ -61,7 +61,7 @@ def investment(scope: Scope) -> Iterator[Found]:
         replace(side, role="investor") for side in map(partial(side_arg, scope), words)
         if side is not None and side.entity]  # «молдавская сторона инвестирует»
     args += investors[:1]
-    args += [a for a in (scope.when_of(trigger.index),) if a is not None]
+    args += scope.dated(trigger.index)
     yield Found("investment", args, 0.6, "investment", scope.number,
                 event_modality(scope, trigger.index))
 
@@ -79,9 +79,9 @@ def turnover(scope: Scope) -> Iterator[Found]:
     (`trade_turnover`, or `turnover_nouns` with an adjective of trade: «внешнеторговый
     оборот», «взаимная торговля»), its parties in the genitive and after «с» or «между»
     («товарооборот Твери с Молдовой», «между компаниями Молдовы и предприятиями
-    Твери»: a name below a common noun counts), the sentence's first amount of money
-    («составил 420 млн долларов»), its date («по итогам прошлого года») and modality.
-    Not measured on a benchmark (factRuEval has no trade): 0.6."""
+    Твери»: a name below a common noun counts), its own money (`turnover_money`: «составил
+    420 млн долларов»), its date («по итогам прошлого года») and modality; one turnover a
+    sentence. Not measured on a benchmark (factRuEval has no trade): 0.6."""
     lex = scope.lex
     for token in scope.tokens:
         if token.lemma not in lex.trade_turnover and not (
@@ -96,7 +96,7 @@ def turnover(scope: Scope) -> Iterator[Found]:
             continue
         args = [scope.arg("party", m) for m in parties]
         args += [money_arg(scope, found) for found in turnover_money(scope, token)[:1]]
-        args += [a for a in (scope.when_of(token.index, lex.period_results),) if a is not None]
+        args += scope.dated(token.index, lex.period_results)
         yield Found("turnover", args, 0.6, "turnover", scope.number,
                     event_modality(scope, token.index))
         return
@@ -152,7 +152,7 @@ def trade(scope: Scope) -> Iterator[Found]:
         args = [goods_arg(scope, g) for g in goods]
         args += [replace(a, role="origin") for a in origins[:1]]
         args += [replace(a, role="destination") for a in destinations[:1]]
-        args += [a for a in (scope.when_of(token.index),) if a is not None]
+        args += scope.dated(token.index)
         yield Found("trade", args, 0.6, "trade", scope.number,
                     event_modality(scope, token.index))
         return
